@@ -1,0 +1,27 @@
+import '@fontsource/noto-sans/400.css';
+import '@fontsource/noto-sans/600.css';
+import '@fontsource/noto-sans-thai/400.css';
+import '@fontsource/noto-sans-thai/600.css';
+import '@fontsource/noto-sans-khmer/400.css';
+import '@fontsource/noto-sans-khmer/600.css';
+import './styles/app.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { initI18n } from './i18n';
+
+async function start(): Promise<void> {
+  await initI18n();
+  const container = document.getElementById('root');
+  if (container === null) throw new Error('The page has no #root element');
+  createRoot(container).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+  // End-to-end tests wait for this instead of sleeping.
+  document.documentElement.dataset['ready'] = 'true';
+  window.dispatchEvent(new Event('ringtrace:ready'));
+}
+
+void start();

@@ -1,0 +1,2 @@
+/** The renderer's view of the platform API, taken from the preload code: no hand-kept copy. */
+export type RingtraceApi = typeof import('../preload/api').api;

@@ -1,0 +1,77 @@
+import { expect, test } from 'vitest';
+import { openApp } from '../helpers/browser';
+
+const VIEWS = [
+  { name: 'cases', heading: 'Cases', empty: 'No cases yet' },
+  { name: 'evidence', heading: 'Evidence', empty: 'No evidence in this case' },
+  { name: 'network', heading: 'Network', empty: 'Nothing to draw yet' },
+  { name: 'search', heading: 'Search', empty: 'Search a case' },
+  { name: 'audit', heading: 'Audit', empty: 'No audit entries yet' },
+] as const;
+
+test('every view of the shell opens from the sidebar and shows its empty state', async (t) => {
+  const { page } = await openApp(t);
+  for (const view of VIEWS) {
+    await page.getByTestId(`nav-${view.name}`).click();
+    const main = page.getByTestId(`view-${view.name}`);
+    await expect.poll(() => main.locator('h1').textContent()).toBe(view.heading);
+    expect(await main.getByTestId('empty-state').locator('h2').textContent()).toBe(view.empty);
+    expect(await page.getByTestId(`nav-${view.name}`).getAttribute('aria-current')).toBe('page');
+  }
+});
+
+test('the sidebar is keyboard navigable: arrows move focus, Enter opens, Alt+number jumps', async (t) => {
+  const { page } = await openApp(t);
+  await page.getByTestId('nav-cases').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+    'nav-network',
+  );
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.url()).toMatch(/#\/network$/);
+  await page.keyboard.press('Alt+5');
+  await expect.poll(() => page.getByTestId('view-audit').count()).toBe(1);
+  await page.goBack();
+  await expect.poll(() => page.getByTestId('view-network').count()).toBe(1);
+});
+
+test('the language switch changes the interface and is remembered', async (t) => {
+  const { page } = await openApp(t);
+  await page.getByTestId('language-switch').selectOption('th');
+  await expect.poll(() => page.getByTestId('nav-evidence').textContent()).toContain('พยานหลักฐาน');
+  await page.reload();
+  await page.waitForFunction(() => document.documentElement.dataset['ready'] === 'true');
+  expect(await page.getByTestId('nav-evidence').textContent()).toContain('พยานหลักฐาน');
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('th');
+  await page.getByTestId('language-switch').selectOption('km');
+  await expect.poll(() => page.getByTestId('nav-cases').textContent()).toContain('សំណុំរឿង');
+});
+
+test('Thai and Khmer names render with the bundled fonts, not system fallbacks', async (t) => {
+  const { page } = await openApp(t);
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  const fonts = await page.evaluate(async () => {
+    await document.fonts.load('16px "Noto Sans Thai"', 'สมชาย');
+    await document.fonts.load('16px "Noto Sans Khmer"', 'សុខា');
+    return {
+      thai: document.fonts.check('16px "Noto Sans Thai"', 'สมชาย'),
+      khmer: document.fonts.check('16px "Noto Sans Khmer"', 'សុខា'),
+      loaded: [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family),
+    };
+  });
+  expect(fonts.thai).toBe(true);
+  expect(fonts.khmer).toBe(true);
+  expect(fonts.loaded).toEqual(expect.arrayContaining(['Noto Sans Thai', 'Noto Sans Khmer']));
+  const origin = new URL(page.url()).origin;
+  expect(requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:'))).toEqual([]);
+});
+
+test('the shell is readable at 1280x800: nothing overflows horizontally', async (t) => {
+  const { page } = await openApp(t, { viewport: { width: 1280, height: 800 } });
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+});

@@ -1,0 +1,110 @@
+/**
+ * A recording stand-in for the parts of Electron's API the main process uses, so that the
+ * hardening can be unit-tested in Node (Electron cannot launch on these machines).
+ */
+import { EventEmitter } from 'node:events';
+import { vi } from 'vitest';
+
+type Handler = (...args: unknown[]) => unknown;
+
+export class FakeWebContents extends EventEmitter {
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | undefined;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
+    this.windowOpenHandler = handler;
+  }
+  /** Emits a cancellable event like Electron does and reports whether it was prevented. */
+  fire(name: string, ...args: unknown[]): boolean {
+    let prevented = false;
+    this.emit(name, { preventDefault: () => (prevented = true) }, ...args);
+    return prevented;
+  }
+}
+
+export class FakeSession {
+  headersListener: Handler | undefined;
+  permissionRequestHandler: Handler | undefined;
+  permissionCheckHandler: Handler | undefined;
+  devicePermissionHandler: Handler | undefined;
+  webRequest = {
+    onHeadersReceived: (listener: Handler): void => {
+      this.headersListener = listener;
+    },
+  };
+  setPermissionRequestHandler(handler: Handler): void {
+    this.permissionRequestHandler = handler;
+  }
+  setPermissionCheckHandler(handler: Handler): void {
+    this.permissionCheckHandler = handler;
+  }
+  setDevicePermissionHandler(handler: Handler): void {
+    this.devicePermissionHandler = handler;
+  }
+}
+
+export type CreatedWindow = {
+  options: Record<string, unknown>;
+  webContents: FakeWebContents;
+  loaded: string[];
+};
+
+export function createFakeElectron() {
+  const windows: CreatedWindow[] = [];
+  const ipcHandlers = new Map<string, Handler>();
+  const appEvents = new EventEmitter();
+  const protocolHandlers = new Map<string, Handler>();
+  const privilegedSchemes: unknown[] = [];
+  const defaultSession = new FakeSession();
+  let resolveReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (resolveReady = resolve));
+
+  class BrowserWindow {
+    static getAllWindows = (): BrowserWindow[] => [];
+    static getFocusedWindow = (): null => null;
+    webContents = new FakeWebContents();
+    loaded: string[] = [];
+    constructor(options: Record<string, unknown>) {
+      windows.push({ options, webContents: this.webContents, loaded: this.loaded });
+    }
+    loadURL(url: string): Promise<void> {
+      this.loaded.push(url);
+      return Promise.resolve();
+    }
+    once(_event: string, _listener: () => void): void {}
+    show(): void {}
+  }
+
+  const electron = {
+    app: {
+      on: (name: string, listener: Handler) => appEvents.on(name, listener),
+      whenReady: () => ready,
+      requestSingleInstanceLock: () => true,
+      quit: vi.fn(),
+      getName: () => 'Ringtrace',
+      getVersion: () => '0.1.0',
+    },
+    BrowserWindow,
+    dialog: {
+      showMessageBox: vi.fn(() => Promise.resolve({ response: 0 })),
+      showSaveDialog: vi.fn(),
+      showOpenDialog: vi.fn(),
+    },
+    ipcMain: { handle: (channel: string, handler: Handler) => ipcHandlers.set(channel, handler) },
+    net: { fetch: vi.fn() },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => privilegedSchemes.push(...schemes),
+      handle: (scheme: string, handler: Handler) => protocolHandlers.set(scheme, handler),
+    },
+    session: { defaultSession },
+    shell: { openExternal: vi.fn() },
+  };
+  return {
+    electron,
+    windows,
+    ipcHandlers,
+    appEvents,
+    protocolHandlers,
+    privilegedSchemes,
+    defaultSession,
+    ready: resolveReady,
+  };
+}

@@ -1,0 +1,107 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { registerIpc, type IpcDeps } from '../../../src/main/ipc';
+import { IPC } from '../../../src/shared/ipc';
+
+type Handler = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>;
+
+function setup() {
+  const handlers = new Map<string, Handler>();
+  const ipcMain = { handle: (channel: string, h: Handler) => handlers.set(channel, h) };
+  const deps: IpcDeps = {
+    devServerUrl: undefined,
+    appInfo: () => ({ name: 'Ringtrace', version: '1', mode: 'desktop', platform: 'linux' }),
+    confirmAndOpenExternal: vi.fn(() => Promise.resolve(true)),
+    saveFile: vi.fn(() => Promise.resolve({ saved: true, path: '/home/u/x.zip' })),
+    openFiles: vi.fn(() => Promise.resolve([])),
+  };
+  registerIpc(ipcMain as unknown as IpcMain, deps);
+  const call = (
+    channel: string,
+    frame: { url: string; parent: unknown } | null,
+    ...args: unknown[]
+  ) => {
+    const handler = handlers.get(channel);
+    if (!handler) throw new Error(`no handler for ${channel}`);
+    return handler({ senderFrame: frame } as unknown as IpcMainInvokeEvent, ...args);
+  };
+  const appFrame = { url: 'app://ringtrace/index.html', parent: null };
+  return { deps, call, appFrame, handlers };
+}
+
+describe('IPC sender validation', () => {
+  it('registers one handler per operation of the API', () => {
+    expect([...setup().handlers.keys()].sort()).toEqual(Object.values(IPC).sort());
+  });
+
+  it('answers the app main frame', async () => {
+    const { call, appFrame } = setup();
+    await expect(call(IPC.appInfo, appFrame)).resolves.toMatchObject({ mode: 'desktop' });
+  });
+
+  it.each([
+    ['a remote page', { url: 'https://evil.example/', parent: null }],
+    ['a sub-frame of the app', { url: 'app://ringtrace/x.html', parent: {} }],
+    ['a file:// page', { url: 'file:///tmp/x.html', parent: null }],
+    ['a destroyed frame', null],
+  ])('refuses %s', async (_label, frame) => {
+    const { call, deps } = setup();
+    await expect(
+      call(IPC.saveFile, frame, { suggestedName: 'a.zip', data: new Uint8Array(1) }),
+    ).rejects.toThrow(/IPC refused/);
+    expect(deps.saveFile).not.toHaveBeenCalled();
+  });
+});
+
+describe('IPC argument validation', () => {
+  it('opens only https links, after the user confirms', async () => {
+    const { call, deps, appFrame } = setup();
+    await expect(call(IPC.openExternal, appFrame, 'https://www.ohchr.org/')).resolves.toBe(true);
+    expect(deps.confirmAndOpenExternal).toHaveBeenCalledWith('https://www.ohchr.org/');
+    for (const bad of [
+      'http://x.org',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      42,
+      'https://user@x.org',
+    ]) {
+      await expect(call(IPC.openExternal, appFrame, bad)).rejects.toThrow(/openExternal/);
+    }
+    expect(deps.confirmAndOpenExternal).toHaveBeenCalledTimes(1);
+  });
+
+  it('saves only under a plain file name the user then places', async () => {
+    const { call, deps, appFrame } = setup();
+    await call(IPC.saveFile, appFrame, {
+      suggestedName: 'bundle.zip',
+      data: new Uint8Array([1, 2]),
+    });
+    expect(deps.saveFile).toHaveBeenCalledWith('bundle.zip', new Uint8Array([1, 2]));
+    for (const name of ['../../.bashrc', '/etc/x', 'a\\b', '', '..']) {
+      await expect(
+        call(IPC.saveFile, appFrame, { suggestedName: name, data: new Uint8Array(1) }),
+      ).rejects.toThrow(/suggestedName/);
+    }
+    await expect(
+      call(IPC.saveFile, appFrame, { suggestedName: 'a', data: 'text' }),
+    ).rejects.toThrow(/data/);
+    expect(deps.saveFile).toHaveBeenCalledTimes(1);
+  });
+
+  it('checks the file picker request and refuses extra arguments', async () => {
+    const { call, deps, appFrame } = setup();
+    await call(IPC.openFiles, appFrame, {
+      title: 'Add evidence',
+      extensions: ['png', 'pdf'],
+      multiple: true,
+    });
+    expect(deps.openFiles).toHaveBeenCalledWith('Add evidence', ['png', 'pdf'], true);
+    await expect(
+      call(IPC.openFiles, appFrame, { title: 'x', extensions: ['../x'], multiple: true }),
+    ).rejects.toThrow(/extensions/);
+    await expect(
+      call(IPC.openFiles, appFrame, { title: 'x', extensions: [], multiple: 'yes' }),
+    ).rejects.toThrow(/multiple/);
+    await expect(call(IPC.appInfo, appFrame, 1, 2)).rejects.toThrow(/at most one argument/);
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * Boots the real src/main/index.ts against a recording fake of Electron and checks what it
+ * wires up: the window's web preferences, CSP, permissions, protocol and IPC.
+ */
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../../src/main/security';
+import { IPC } from '../../../src/shared/ipc';
+import { createFakeElectron } from '../../helpers/fakeElectron';
+
+const fake = createFakeElectron();
+vi.mock('electron', () => fake.electron);
+
+beforeAll(async () => {
+  await import('../../../src/main/index');
+  fake.ready();
+  await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
+});
+
+describe('the main process at start', () => {
+  it('opens one hardened window on the app origin', () => {
+    const [window] = fake.windows;
+    const prefs = window?.options['webPreferences'] as Record<string, unknown>;
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
+    });
+    expect(String(prefs['preload'])).toMatch(/preload[/\\]index\.cjs$/);
+    expect(window?.loaded).toEqual(['app://ringtrace/index.html']);
+  });
+
+  it('registers the app scheme as secure and standard before ready', () => {
+    expect(fake.privilegedSchemes).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
+    expect(fake.protocolHandlers.has('app')).toBe(true);
+  });
+
+  it('refuses app:// requests that would leave the renderer folder', async () => {
+    const handler = fake.protocolHandlers.get('app');
+    const response = (await handler?.({
+      url: 'app://ringtrace/..%2f..%2fpackage.json',
+    })) as Response;
+    expect(response.status).toBe(404);
+  });
+
+  it('installs the CSP and denies permissions on the default session', () => {
+    const callback = vi.fn();
+    fake.defaultSession.headersListener?.({ responseHeaders: {} }, callback);
+    expect(callback).toHaveBeenCalledWith({
+      responseHeaders: { 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
+    const permission = vi.fn();
+    fake.defaultSession.permissionRequestHandler?.({}, 'media', permission);
+    expect(permission).toHaveBeenCalledWith(false);
+  });
+
+  it('guards navigation of the window and of every web contents created later', () => {
+    const [window] = fake.windows;
+    expect(window?.webContents.fire('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(window?.webContents.windowOpenHandler?.({ url: 'app://ringtrace/x' })).toEqual({
+      action: 'deny',
+    });
+    expect(fake.appEvents.listenerCount('web-contents-created')).toBe(1);
+  });
+
+  it('opens an https link in the system browser only after the user confirms', async () => {
+    const [window] = fake.windows;
+    const { dialog, shell } = fake.electron;
+    dialog.showMessageBox.mockResolvedValueOnce({ response: 0 });
+    window?.webContents.fire('will-navigate', 'https://example.org/cancelled');
+    await vi.waitFor(() => expect(dialog.showMessageBox).toHaveBeenCalled());
+    expect(shell.openExternal).not.toHaveBeenCalled();
+    dialog.showMessageBox.mockResolvedValueOnce({ response: 1 });
+    window?.webContents.fire('will-navigate', 'https://example.org/confirmed');
+    await vi.waitFor(() =>
+      expect(shell.openExternal).toHaveBeenCalledWith('https://example.org/confirmed'),
+    );
+    expect(shell.openExternal).toHaveBeenCalledTimes(1);
+  });
+
+  it('handles exactly the IPC channels of the API', () => {
+    expect([...fake.ipcHandlers.keys()].sort()).toEqual(Object.values(IPC).sort());
+  });
+});
