@@ -43,11 +43,11 @@ export function assertTrustedSender(
 }
 
 export function registerIpc(ipcMain: IpcMain, deps: IpcDeps): void {
-  const handle = (channel: string, fn: (arg: unknown) => Promise<unknown> | unknown): void => {
+  const handle = (channel: string, fn: (arg: unknown) => unknown): void => {
     ipcMain.handle(channel, async (event, ...args: unknown[]) => {
       assertTrustedSender(event, deps.devServerUrl);
       if (args.length > 1) throw new IpcValidationError(`${channel} takes at most one argument`);
-      return fn(args[0]);
+      return await fn(args[0]);
     });
   };
   handle(IPC.appInfo, () => deps.appInfo());

@@ -4,6 +4,7 @@
  */
 import type { RingtraceApi } from '../../../shared/api';
 import { parseExternalUrl, type PickedFile } from '../../../shared/ipc';
+import { version } from '../../../../package.json';
 
 function pickFiles(extensions: readonly string[], multiple: boolean): Promise<PickedFile[]> {
   return new Promise((resolve) => {
@@ -29,7 +30,7 @@ export const browserApi: RingtraceApi = {
   appInfo: () =>
     Promise.resolve({
       name: 'Ringtrace',
-      version: import.meta.env['VITE_APP_VERSION'] ?? '0.0.0',
+      version,
       mode: 'browser',
       platform: navigator.platform,
     }),
