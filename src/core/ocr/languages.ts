@@ -1,0 +1,124 @@
+/**
+ * Language codes and traineddata files. The bundled languages come from the npm packages
+ * @tesseract.js-data/<code>; any other language is a .traineddata (or .traineddata.gz) file the
+ * user picks, checked here before a worker ever sees it.
+ */
+import { gunzipSync } from 'fflate';
+import type { Brand } from '../model';
+import { OcrEngineError, OcrInputError } from './errors';
+
+/** A tesseract language code: "eng", "tha", "khm", "chi_sim"... It names a traineddata file. */
+export type LanguageCode = Brand<string, 'LanguageCode'>;
+
+/** The languages whose data ships with the app (npm packages @tesseract.js-data/<code>). */
+export const BUNDLED_LANGUAGES = ['eng', 'tha'] as const;
+export type BundledLanguage = (typeof BUNDLED_LANGUAGES)[number];
+
+// Codes become file names inside the worker: no slashes, dots or spaces can sneak a path in.
+const CODE = /^[a-z][a-z0-9_]{1,31}$/i;
+
+export function languageCode(code: string): LanguageCode {
+  if (!CODE.test(code)) {
+    throw new OcrInputError(
+      `"${code}" is not a language code (expected letters, digits or "_", like eng, tha, khm, chi_sim)`,
+    );
+  }
+  return code as LanguageCode;
+}
+
+/** Parses "eng+tha" (tesseract's notation) into codes; duplicates are dropped. */
+export function parseLanguages(spec: string): readonly LanguageCode[] {
+  const parts = spec.split('+').map((s) => s.trim());
+  if (parts.length === 0 || parts.some((p) => p === '')) {
+    throw new OcrInputError(`"${spec}" is not a language list (expected codes joined by "+")`);
+  }
+  return [...new Set(parts.map(languageCode))];
+}
+
+/** The language code a traineddata file's name stands for: "khm.traineddata.gz" -> "khm". */
+export function languageCodeFromFileName(fileName: string): LanguageCode {
+  const base = fileName.split(/[\\/]/).pop() ?? fileName;
+  const match = /^(.+)\.traineddata(\.gz)?$/i.exec(base);
+  if (!match?.[1]) {
+    throw new OcrInputError(`${fileName}: a language file must be named <code>.traineddata(.gz)`);
+  }
+  return languageCode(match[1]);
+}
+
+const isGzip = (b: Uint8Array): boolean => b[0] === 0x1f && b[1] === 0x8b;
+
+/**
+ * Returns the uncompressed traineddata after checking its table of contents: a 32-bit entry
+ * count, then one 64-bit offset per entry (-1 for an absent component) into the file. A file
+ * that fails this is not language data, and tesseract would only say "initialization failed".
+ */
+export function readTraineddata(bytes: Uint8Array, name = 'traineddata'): Uint8Array {
+  let data = bytes;
+  if (isGzip(bytes)) {
+    try {
+      data = gunzipSync(bytes);
+    } catch (error) {
+      throw new OcrInputError(`${name}: corrupt gzip (${String(error)})`);
+    }
+  }
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const entries = data.length >= 4 ? view.getInt32(0, true) : 0;
+  // Tesseract 3 files had 13-16 entries, tesseract 4 and 5 have 24; leave room for growth.
+  if (entries < 1 || entries > 64 || data.length < 4 + 8 * entries) {
+    throw new OcrInputError(`${name}: not a tesseract traineddata file (bad table of contents)`);
+  }
+  let present = 0;
+  for (let i = 0; i < entries; i++) {
+    const offset = view.getBigInt64(4 + 8 * i, true);
+    if (offset === -1n) continue;
+    if (offset < BigInt(4 + 8 * entries) || offset > BigInt(data.length)) {
+      throw new OcrInputError(`${name}: not a tesseract traineddata file (offset out of range)`);
+    }
+    present++;
+  }
+  if (present === 0) throw new OcrInputError(`${name}: the traineddata file has no components`);
+  return data;
+}
+
+/**
+ * Where workers find language data. A worker reads `${langPath}/${code}.traineddata` (or
+ * `.traineddata.gz` when gzip is set) itself, so every language a job uses must be there.
+ */
+export interface LanguageStore {
+  /** A directory (Node) or URL prefix (browser) holding one file per language. */
+  readonly langPath: string;
+  /** Whether the files carry a .gz suffix. The worker detects gzip by content either way. */
+  readonly gzip: boolean;
+  has(code: LanguageCode): boolean;
+  /** Codes available to jobs, bundled and added. */
+  codes(): readonly LanguageCode[];
+  /** Makes a user-supplied traineddata available under `code`, replacing any before it. */
+  add(code: LanguageCode, traineddata: Uint8Array): Promise<void>;
+  /** Releases what the store holds (a temporary directory in Node). */
+  dispose(): Promise<void>;
+}
+
+/**
+ * The browser's store: the app serves `${baseUrl}/<code>.traineddata.gz` for each bundled
+ * language from its own files. User-supplied languages need a place a worker can fetch from,
+ * which the browser build does not provide yet, so `add` says so instead of half-working.
+ */
+export function createUrlLanguageStore(
+  baseUrl: string,
+  bundled: readonly LanguageCode[] = BUNDLED_LANGUAGES.map(languageCode),
+): LanguageStore {
+  const langPath = baseUrl.replace(/\/+$/, '');
+  return {
+    langPath,
+    gzip: true,
+    has: (code) => bundled.includes(code),
+    codes: () => bundled,
+    add: (code) =>
+      Promise.reject(
+        new OcrEngineError(
+          `Adding language "${code}" from a file is not supported in the browser build yet`,
+        ),
+      ),
+    dispose: () => Promise.resolve(),
+  };
+}
