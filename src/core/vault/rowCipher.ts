@@ -1,0 +1,97 @@
+import sodium from 'libsodium-wrappers';
+import { concatBytes, randomBytes, utf8 } from './bytes';
+import { decodeRow, encodeRow } from './codec';
+import { RecordDecryptError } from './errors';
+import type { KeyRing } from './keys';
+
+const NONCE_BYTES = 24;
+
+/** The property of a stored row that holds nonce || ciphertext || tag. */
+export const SEALED_FIELD = 'sealed';
+
+/**
+ * The AAD binds a ciphertext to its table and primary key: a ciphertext copied onto another
+ * row, or into another table, fails authentication there and is reported under that row.
+ */
+function rowAad(table: string, key: unknown): Uint8Array {
+  return utf8(`ringtrace/row/v2\u0000${table}\u0000${JSON.stringify(key)}`);
+}
+
+export type OpenResult =
+  | Readonly<{ ok: true; value: Record<string, unknown> }>
+  | Readonly<{ ok: false; error: RecordDecryptError }>;
+
+/** Loads libsodium's WebAssembly once; the vault awaits it before any row is sealed or opened. */
+export function loadRowCipher(): Promise<void> {
+  return sodium.ready;
+}
+
+/**
+ * Seals and opens rows with XChaCha20-Poly1305 (libsodium, synchronous once loaded: see
+ * index.ts for why) under the rows key, a fresh random 192-bit nonce per write.
+ *
+ * 192-bit random nonces never collide in practice, where random 96-bit GCM nonces put a
+ * birthday bound on the number of rows one key may seal.
+ */
+export class RowCipher {
+  constructor(private readonly ring: KeyRing) {}
+
+  seal(table: string, key: unknown, value: unknown): Uint8Array {
+    const nonce = randomBytes(NONCE_BYTES);
+    const sealed = sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(
+      encodeRow(value),
+      rowAad(table, key),
+      null,
+      nonce,
+      this.ring.key('rows'),
+    );
+    return concatBytes(nonce, sealed);
+  }
+
+  /**
+   * Opens a stored row. `clearFields` are the properties kept in the clear for indexing; they
+   * must equal their sealed copies, so that editing an index in the clear (to move an entity
+   * to another case, say) shows as tampering instead of silently taking effect.
+   */
+  open(table: string, key: unknown, stored: unknown, clearFields: readonly string[]): OpenResult {
+    const fail = (reason: string): OpenResult => ({
+      ok: false,
+      error: new RecordDecryptError(table, key, reason),
+    });
+    if (stored === null || typeof stored !== 'object') return fail('it is not a sealed row');
+    const sealed = (stored as Record<string, unknown>)[SEALED_FIELD];
+    if (!(sealed instanceof Uint8Array) || sealed.length < NONCE_BYTES + 16) {
+      return fail('it is not sealed (plaintext or truncated)');
+    }
+    const rowsKey = this.ring.key('rows');
+    let plaintext: Uint8Array;
+    try {
+      plaintext = sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(
+        null,
+        sealed.subarray(NONCE_BYTES),
+        rowAad(table, key),
+        sealed.subarray(0, NONCE_BYTES),
+        rowsKey,
+      );
+    } catch {
+      return fail('authentication failed (the ciphertext was altered or belongs to another row)');
+    }
+    let value: unknown;
+    try {
+      value = decodeRow(plaintext);
+    } catch {
+      return fail('its sealed content is malformed');
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      return fail('its sealed content is not a row');
+    }
+    const row = value as Record<string, unknown>;
+    for (const field of clearFields) {
+      const clear = (stored as Record<string, unknown>)[field];
+      if (JSON.stringify(clear) !== JSON.stringify(row[field])) {
+        return fail(`its clear index field "${field}" does not match its sealed content`);
+      }
+    }
+    return { ok: true, value: row };
+  }
+}
