@@ -1,16 +1,18 @@
 import { expect, test } from 'vitest';
 import { openApp } from '../helpers/browser';
+import { createVault, unlock } from '../helpers/vaultDriver';
 
+// In a new vault with no case open: each view says what to do first.
 const VIEWS = [
   { name: 'cases', heading: 'Cases', empty: 'No cases yet' },
-  { name: 'evidence', heading: 'Evidence', empty: 'No evidence in this case' },
-  { name: 'network', heading: 'Network', empty: 'Nothing to draw yet' },
-  { name: 'search', heading: 'Search', empty: 'Search a case' },
-  { name: 'audit', heading: 'Audit', empty: 'No audit entries yet' },
+  { name: 'evidence', heading: 'Evidence', empty: 'No case is open' },
+  { name: 'network', heading: 'Network', empty: 'No case is open' },
+  { name: 'search', heading: 'Search', empty: 'No case is open' },
 ] as const;
 
 test('every view of the shell opens from the sidebar and shows its empty state', async (t) => {
   const { page } = await openApp(t);
+  await createVault(page);
   for (const view of VIEWS) {
     await page.getByTestId(`nav-${view.name}`).click();
     const main = page.getByTestId(`view-${view.name}`);
@@ -18,10 +20,36 @@ test('every view of the shell opens from the sidebar and shows its empty state',
     expect(await main.getByTestId('empty-state').locator('h2').textContent()).toBe(view.empty);
     expect(await page.getByTestId(`nav-${view.name}`).getAttribute('aria-current')).toBe('page');
   }
+  // The audit view is never empty once a vault exists: its creation is the first entry.
+  await page.getByTestId('nav-audit').click();
+  await expect.poll(() => page.getByTestId('audit-row').count()).toBeGreaterThan(0);
+});
+
+test('with a case open, the case views show their own empty states', async (t) => {
+  const { page } = await openApp(t);
+  await createVault(page);
+  await page.getByTestId('new-case').click();
+  await page.getByTestId('case-reference').fill('KH-2026-001');
+  await page.getByTestId('case-title').fill('Poipet recruitment');
+  await page.getByTestId('case-save').click();
+  const expected = [
+    ['evidence', 'No evidence in this case'],
+    ['network', 'Nothing to draw yet'],
+    ['search', 'Search a case'],
+  ] as const;
+  for (const [name, empty] of expected) {
+    await page.getByTestId(`nav-${name}`).click();
+    await expect
+      .poll(() =>
+        page.getByTestId(`view-${name}`).getByTestId('empty-state').locator('h2').textContent(),
+      )
+      .toBe(empty);
+  }
 });
 
 test('the sidebar is keyboard navigable: arrows move focus, Enter opens, Alt+number jumps', async (t) => {
   const { page } = await openApp(t);
+  await createVault(page);
   await page.getByTestId('nav-cases').focus();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
@@ -38,10 +66,14 @@ test('the sidebar is keyboard navigable: arrows move focus, Enter opens, Alt+num
 
 test('the language switch changes the interface and is remembered', async (t) => {
   const { page } = await openApp(t);
+  await createVault(page);
   await page.getByTestId('language-switch').selectOption('th');
   await expect.poll(() => page.getByTestId('nav-evidence').textContent()).toContain('พยานหลักฐาน');
+  // Reloading locks the vault (its keys lived only in the page); the choice survives.
   await page.reload();
   await page.waitForFunction(() => document.documentElement.dataset['ready'] === 'true');
+  await unlock(page);
+  await page.getByTestId('nav-evidence').waitFor();
   expect(await page.getByTestId('nav-evidence').textContent()).toContain('พยานหลักฐาน');
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('th');
   await page.getByTestId('language-switch').selectOption('km');
@@ -70,8 +102,15 @@ test('Thai and Khmer names render with the bundled fonts, not system fallbacks',
 
 test('the shell is readable at 1280x800: nothing overflows horizontally', async (t) => {
   const { page } = await openApp(t, { viewport: { width: 1280, height: 800 } });
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow).toBeLessThanOrEqual(0);
+  const overflow = (): Promise<number> =>
+    page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  await createVault(page);
+  for (const view of ['cases', 'evidence', 'network', 'search', 'audit', 'settings']) {
+    await page.getByTestId(`nav-${view}`).click();
+    await page.getByTestId(`view-${view}`).waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+  }
 });

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { inject, onTestFailed, type TestContext } from 'vitest';
+import { inject, type TestContext } from 'vitest';
 
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -57,13 +57,18 @@ export async function openApp(
       await context.close();
     }
   };
-  onTestFailed(async () => {
-    mkdirSync(resultsDir, { recursive: true });
-    const name = slug(test.task.name);
-    if (!closed) await page.screenshot({ path: join(resultsDir, `${name}.png`), fullPage: true });
-    writeFileSync(join(resultsDir, `${name}.log`), log.join('\n'));
-  });
-  test.onTestFinished(async () => {
+  // One hook, so that the failure screenshot is taken before the browser closes.
+  test.onTestFinished(async ({ task }) => {
+    if (task.result?.state === 'fail') {
+      mkdirSync(resultsDir, { recursive: true });
+      const name = slug(test.task.name);
+      if (!closed) {
+        await page
+          .screenshot({ path: join(resultsDir, `${name}.png`), fullPage: true })
+          .catch(() => undefined);
+      }
+      writeFileSync(join(resultsDir, `${name}.log`), log.join('\n'));
+    }
     await closeBrowser();
     rmSync(profileDir, { recursive: true, force: true });
   });

@@ -10,6 +10,8 @@ import { CasesView } from './views/CasesView';
 import { EvidenceView } from './views/EvidenceView';
 import { NetworkView } from './views/NetworkView';
 import { SearchView } from './views/SearchView';
+import { SettingsView } from './views/SettingsView';
+import { VaultGate } from './vault/VaultGate';
 
 const VIEW_COMPONENTS: Readonly<Record<ViewName, () => ReactNode>> = {
   cases: CasesView,
@@ -17,9 +19,18 @@ const VIEW_COMPONENTS: Readonly<Record<ViewName, () => ReactNode>> = {
   network: NetworkView,
   search: SearchView,
   audit: AuditView,
+  settings: SettingsView,
 };
 
 export function App(): ReactNode {
+  return (
+    <VaultGate>
+      <Workbench />
+    </VaultGate>
+  );
+}
+
+function Workbench(): ReactNode {
   const { t } = useTranslation();
   const [view, navigate] = useRoute();
   const [mode, setMode] = useState<string>('browser');

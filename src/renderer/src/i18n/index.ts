@@ -30,6 +30,7 @@ export async function initI18n(): Promise<typeof i18next> {
     fallbackLng: 'en',
     interpolation: { escapeValue: false },
     returnNull: false,
+    showSupportNotice: false,
   });
   document.documentElement.lang = i18next.language;
   return i18next;

@@ -3,10 +3,12 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VIEWS, type ViewName } from './routes';
 import { LanguageSwitch } from './LanguageSwitch';
+import { CurrentCase } from './CurrentCase';
+import { useSession } from '../vault/session';
 
 type Props = Readonly<{ current: ViewName; onNavigate: (view: ViewName) => void; mode: string }>;
 
-const ICONS: Readonly<Record<ViewName, string>> = {
+const ICONS: Readonly<Record<(typeof VIEWS)[number], string>> = {
   cases: '▤',
   evidence: '⎘',
   network: '⬡',
@@ -17,6 +19,7 @@ const ICONS: Readonly<Record<ViewName, string>> = {
 /** Arrow keys move between entries (a roving focus), Enter or Space opens one. */
 export function Sidebar({ current, onNavigate, mode }: Props): ReactNode {
   const { t } = useTranslation();
+  const { lock } = useSession();
   const refs = useRef<Array<HTMLAnchorElement | null>>([]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLAnchorElement>, index: number): void => {
@@ -38,6 +41,7 @@ export function Sidebar({ current, onNavigate, mode }: Props): ReactNode {
           <div className="brand-tagline">{t('app.tagline')}</div>
         </div>
       </div>
+      <CurrentCase />
       <ul>
         {VIEWS.map((view, index) => (
           <li key={view}>
@@ -67,6 +71,21 @@ export function Sidebar({ current, onNavigate, mode }: Props): ReactNode {
         ))}
       </ul>
       <div className="sidebar-footer">
+        <a
+          href="#/settings"
+          className="footer-link"
+          data-testid="nav-settings"
+          aria-current={current === 'settings' ? 'page' : undefined}
+          onClick={(event) => {
+            event.preventDefault();
+            onNavigate('settings');
+          }}
+        >
+          {t('settings.nav')}
+        </a>
+        <button type="button" className="lock-button" onClick={lock} data-testid="lock">
+          🔒 {t('vault.lock')}
+        </button>
         <LanguageSwitch />
         <div className="mode-badge" data-testid="mode-badge">
           {mode === 'browser' ? t('app.browserMode') : t('app.desktopMode')}

@@ -1,8 +1,11 @@
+/** The main views, in sidebar order (Alt+1..5). */
 export const VIEWS = ['cases', 'evidence', 'network', 'search', 'audit'] as const;
-export type ViewName = (typeof VIEWS)[number];
+/** Every place the hash can name: the main views plus the vault settings. */
+export const ROUTES = [...VIEWS, 'settings'] as const;
+export type ViewName = (typeof ROUTES)[number];
 
 export function isViewName(value: string): value is ViewName {
-  return (VIEWS as readonly string[]).includes(value);
+  return (ROUTES as readonly string[]).includes(value);
 }
 
 /** The view named by the location hash (#/evidence), or cases by default. */

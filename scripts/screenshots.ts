@@ -1,0 +1,108 @@
+/**
+ * `npx tsx scripts/screenshots.ts`: builds the app, serves it in browser mode, walks a demo
+ * vault through the views and saves screenshots to test-results/screens/ (and the README's
+ * docs/screenshot.png), so that the README shows the current build.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { startWebServer } from '../src/main/browserMode';
+import { CHROMIUM, CHROMIUM_ARGS } from '../tests/helpers/browser';
+
+const root = join(import.meta.dirname, '..');
+const out = join(root, 'test-results', 'screens');
+mkdirSync(out, { recursive: true });
+
+const build = spawnSync(
+  process.execPath,
+  [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'],
+  {
+    cwd: root,
+    stdio: 'ignore',
+  },
+);
+if (build.status !== 0) throw new Error('build failed');
+const server = await startWebServer(join(root, 'out', 'renderer'));
+const profile = mkdtempSync(join(tmpdir(), 'ringtrace-screens-'));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: CHROMIUM,
+  headless: true,
+  args: CHROMIUM_ARGS,
+  viewport: { width: 1280, height: 800 },
+});
+const page: Page = context.pages()[0] ?? (await context.newPage());
+const shot = async (name: string): Promise<void> => {
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(out, `${name}.png`) });
+};
+
+await page.goto(server.url);
+await page.getByTestId('create-vault-form').waitFor();
+await page.getByTestId('create-actor-name').fill('Sokha Chan');
+await page
+  .getByTestId('create-agency')
+  .fill('Anti-Human Trafficking and Juvenile Protection Police');
+await page.getByTestId('create-badge').fill('KH-4471');
+await page.getByTestId('create-passphrase').fill('Mekong river ledger 7 tides!');
+await page.getByTestId('create-passphrase-repeat').fill('Mekong river ledger 7 tides!');
+await shot('create-vault');
+await page.getByTestId('create-vault-submit').click();
+await page.getByTestId('view-cases').waitFor({ timeout: 30_000 });
+await shot('cases-empty');
+const cases = [
+  [
+    'KH-2026-017',
+    'Poipet casino compound',
+    'Recruits from Battambang held in an online-scam compound; passports taken on arrival.',
+  ],
+  ['TH-2026-003', 'Mae Sot brokers', 'Drivers and a broker moving workers across the Moei river.'],
+  [
+    'KH-2026-021',
+    'Koh Kong fishing boats',
+    'Crew recruited with false job offers; wages withheld for debt.',
+  ],
+] as const;
+for (const [reference, title, summary] of cases) {
+  await page.getByTestId('new-case').click();
+  await page.getByTestId('case-reference').fill(reference);
+  await page.getByTestId('case-title').fill(title);
+  await page.getByTestId('case-summary').fill(summary);
+  await page.getByTestId('case-save').click();
+  await page.getByTestId('case-form').waitFor({ state: 'detached' });
+}
+await page.getByTestId('case-row').first().getByTestId('case-status').selectOption('open');
+await shot('cases');
+await page
+  .getByTestId('case-row')
+  .filter({ hasText: 'KH-2026-021' })
+  .getByTestId('case-delete')
+  .click();
+await shot('case-delete-confirm');
+await page.getByTestId('confirm-cancel').click();
+await page.getByTestId('nav-audit').click();
+await page.getByTestId('audit-verify').click();
+await page.getByTestId('audit-result').waitFor();
+await shot('audit');
+await page.getByTestId('nav-settings').click();
+await page.getByTestId('fingerprint').waitFor();
+await shot('settings');
+await page.getByTestId('nav-evidence').click();
+await shot('evidence');
+await page.getByTestId('lock').click();
+await page.getByTestId('unlock-form').waitFor();
+await page.getByTestId('unlock-passphrase').fill('wrong passphrase here');
+await page.getByTestId('unlock-submit').click();
+await page.getByTestId('unlock-error').waitFor({ timeout: 30_000 });
+await shot('unlock-wrong');
+await page.getByTestId('unlock-passphrase').fill('Mekong river ledger 7 tides!');
+await page.getByTestId('unlock-submit').click();
+await page.getByTestId('nav-cases').click();
+await page.getByTestId('case-row').first().waitFor({ timeout: 30_000 });
+await page.screenshot({ path: join(root, 'docs', 'screenshot.png') });
+
+await context.close();
+await server.close();
+rmSync(profile, { recursive: true, force: true });
+console.log(`Screenshots in ${out} and docs/screenshot.png`);
