@@ -1,0 +1,193 @@
+/**
+ * `npm run cli -- extract FILE... [--json] [--lang eng+tha]`: prints the phone numbers,
+ * e-mails, accounts, documents, money, dates, handles and names found in text files, and in
+ * page images after OCR. With --json, one object per line per finding.
+ */
+import { readFile } from 'node:fs/promises';
+import type { CliCommand } from '../command';
+import { extract, type Finding } from '../../core/extract';
+
+const USAGE = `Usage: npm run cli -- extract FILE... [options]
+
+Finds phone numbers, e-mail addresses, bank accounts, IBANs, identity documents, money,
+dates, messenger handles and names in text files (UTF-8; pages split by form feeds) and in
+page images (PNG, JPEG, WebP, BMP) read with the OCR engine.
+
+Options:
+  --json         one JSON object per finding and line:
+                 {"file","page","kind","value","normalized","start","end"}
+  --lang CODES   OCR languages for images, joined by "+" (default: eng+tha)
+  -h, --help     show this help`;
+
+class UsageError extends Error {}
+
+type Args = Readonly<{ files: readonly string[]; json: boolean; lang: string; help: boolean }>;
+
+function parseArgs(argv: readonly string[]): Args {
+  const files: string[] = [];
+  let json = false;
+  let help = false;
+  let lang = 'eng+tha';
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--json') json = true;
+    else if (arg === '--help' || arg === '-h') help = true;
+    else if (arg === '--lang') {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith('-')) throw new UsageError('--lang needs a value');
+      lang = v;
+    } else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
+    else files.push(arg);
+  }
+  return { files, json, lang, help };
+}
+
+type Input =
+  | Readonly<{ type: 'text'; file: string; pages: readonly string[] }>
+  | Readonly<{ type: 'image'; file: string; bytes: Uint8Array }>;
+
+const IMAGE_MAGIC: ReadonlyArray<readonly [string, (b: Uint8Array) => boolean]> = [
+  ['PNG', (b) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47],
+  ['JPEG', (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff],
+  ['WebP', (b) => ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 4) === 'WEBP'],
+  ['BMP', (b) => ascii(b, 0, 2) === 'BM'],
+];
+const ascii = (b: Uint8Array, at: number, n: number): string =>
+  String.fromCharCode(...b.subarray(at, at + n));
+
+async function readInput(file: string): Promise<Input> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(file));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'is a directory'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : String(error);
+    throw new Error(`${file}: cannot read (${reason})`, { cause: error });
+  }
+  if (IMAGE_MAGIC.some(([, test]) => test(bytes))) return { type: 'image', file, bytes };
+  if (ascii(bytes, 0, 5) === '%PDF-') {
+    throw new Error(
+      `${file}: PDF is not read by this command; add it as evidence in the app (text layer, then OCR), or convert its pages to PNG`,
+    );
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new Error(`${file}: not UTF-8 text nor a page image (PNG, JPEG, WebP, BMP)`);
+  }
+  if (text.includes('\u0000')) {
+    throw new Error(`${file}: binary file, not UTF-8 text nor a page image`);
+  }
+  return { type: 'text', file, pages: text.replace(/^\uFEFF/u, '').split('\f') };
+}
+
+/** OCR is loaded only when an image is given, so text files need no workers or models. */
+async function recogniseImages(
+  images: ReadonlyArray<Readonly<{ file: string; bytes: Uint8Array }>>,
+  lang: string,
+): Promise<Map<string, string>> {
+  const [ocr, node] = await Promise.all([
+    import('../../core/ocr'),
+    import('../../core/ocr/engine.node.js'),
+  ]).catch((error: unknown) => {
+    throw new Error(
+      `page images need the OCR module (src/core/ocr), which could not be loaded: ${(error as Error).message}`,
+      { cause: error },
+    );
+  });
+  const languages = ocr.parseLanguages(lang);
+  const engine = await node.createNodeOcrEngine({ workers: Math.min(images.length, 2) });
+  try {
+    const results = await engine.recognize(
+      images.map(({ file, bytes }) => ({ bytes, name: file })),
+      { languages },
+    );
+    return new Map(images.map((img, i) => [img.file, results[i]?.text ?? '']));
+  } finally {
+    await engine.close();
+  }
+}
+
+function printFinding(file: string, page: number, f: Finding, json: boolean): void {
+  if (json) {
+    const { kind, value, normalized, start, end } = f;
+    console.log(JSON.stringify({ file, page, kind, value, normalized, start, end }));
+    return;
+  }
+  const detail = f.detail === undefined ? '' : `  (${f.detail})`;
+  const shown = f.value.replace(/\s+/gu, ' ');
+  console.log(
+    `${file}:${page}:${f.start}  ${f.kind.padEnd(8)} ${shown}  ->  ${f.normalized}${detail}`,
+  );
+}
+
+async function run(argv: readonly string[]): Promise<number> {
+  let args: Args;
+  try {
+    args = parseArgs(argv);
+  } catch (error) {
+    console.error(`extract: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (args.files.length === 0) {
+    console.error(`extract: no input files\n\n${USAGE}`);
+    return 2;
+  }
+
+  // Every input is read and checked before any work, so a typo in the last name is reported
+  // at once rather than after a minute of OCR.
+  const inputs: Input[] = [];
+  const problems: string[] = [];
+  for (const file of args.files) {
+    try {
+      inputs.push(await readInput(file));
+    } catch (error) {
+      problems.push((error as Error).message);
+    }
+  }
+  if (problems.length > 0) {
+    for (const p of problems) console.error(`extract: ${p}`);
+    return 1;
+  }
+
+  const images = inputs.filter((i) => i.type === 'image');
+  let ocrText = new Map<string, string>();
+  if (images.length > 0) {
+    try {
+      ocrText = await recogniseImages(images, args.lang);
+    } catch (error) {
+      console.error(`extract: ${(error as Error).message}`);
+      return 1;
+    }
+  }
+
+  let total = 0;
+  for (const input of inputs) {
+    const pages = input.type === 'text' ? input.pages : [ocrText.get(input.file) ?? ''];
+    pages.forEach((text, i) => {
+      for (const f of extract(text)) {
+        printFinding(input.file, i + 1, f, args.json);
+        total++;
+      }
+    });
+  }
+  if (!args.json) console.log(`${total} finding${total === 1 ? '' : 's'}`);
+  return 0;
+}
+
+export const command: CliCommand = {
+  summary: 'find phones, e-mails, accounts, documents, money, dates, handles and names in files',
+  run,
+};
