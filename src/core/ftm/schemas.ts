@@ -1,0 +1,112 @@
+import type { EntityKind, LinkType } from '../model';
+
+/**
+ * The FollowTheMoney schemata Ringtrace maps, checked against the schema YAML files of
+ * alephdata/followthemoney. Everything else is listed in the import report as unmapped.
+ */
+export const ENTITY_SCHEMAS: Readonly<Record<string, EntityKind>> = {
+  Person: 'person',
+  Organization: 'organization',
+  Company: 'organization',
+  PublicBody: 'organization',
+  LegalEntity: 'organization',
+  // A public office (OpenSanctions' PEP data: Person -Occupancy-> Position). Kept as an
+  // organization-like node so Occupancy links have an end, and so that the holder's time in
+  // post can be read from the Occupancy dates.
+  Position: 'organization',
+  BankAccount: 'bankAccount',
+  Vehicle: 'vehicle',
+  Address: 'address',
+  UserAccount: 'onlineAccount',
+  Identification: 'identityDocument',
+  Passport: 'identityDocument',
+};
+
+/** The schema written for an entity of each kind that did not come from FtM. */
+export const DEFAULT_SCHEMA: Readonly<Record<EntityKind, string>> = {
+  person: 'Person',
+  organization: 'Organization',
+  bankAccount: 'BankAccount',
+  vehicle: 'Vehicle',
+  address: 'Address',
+  onlineAccount: 'UserAccount',
+  // FtM has no phone entity (a phone is a property); a UserAccount with a `number` is the
+  // closest, and the kind travels in a keyword (see KIND_KEYWORD).
+  phone: 'UserAccount',
+  identityDocument: 'Identification',
+};
+
+/** Schemata that descend from Interval rather than Thing, so have no `keywords` or `topics`. */
+export const INTERVAL_ENTITY_SCHEMAS: ReadonlySet<string> = new Set(['Identification', 'Passport']);
+
+/** Properties read as names, in this order; the first `name` is the primary name. */
+export const NAME_PROPERTIES = ['name', 'alias', 'weakAlias', 'previousName'] as const;
+export type NameProperty = (typeof NAME_PROPERTIES)[number];
+
+/**
+ * Properties that give an unnamed entity its caption (the FtM caption lists), used only for
+ * display: the property itself stays in `properties`.
+ */
+export const CAPTION_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
+  BankAccount: ['iban', 'accountNumber', 'bankName'],
+  Vehicle: ['registrationNumber', 'model'],
+  Address: ['full', 'street', 'city'],
+  UserAccount: ['username', 'email', 'number'],
+  Identification: ['number'],
+  Passport: ['number', 'passportNumber'],
+};
+
+export type EdgeSchema = Readonly<{
+  /** The FtM property holding the id of the link's source. */
+  source: string;
+  target: string;
+  type: LinkType;
+  directed: boolean;
+  /** A fixed refinement of the type, for schemata that share a LinkType. */
+  label?: string;
+}>;
+
+/**
+ * Edge schemata and which property is which end. The direction follows the schema's `edge`
+ * definition where it has one (Employment runs employee -> employer, "works for";
+ * Directorship director -> organization; Membership member -> organization).
+ */
+export const EDGE_SCHEMAS: Readonly<Record<string, EdgeSchema>> = {
+  Associate: { source: 'person', target: 'associate', type: 'associate', directed: false },
+  Family: { source: 'person', target: 'relative', type: 'family', directed: false },
+  Employment: { source: 'employee', target: 'employer', type: 'worksFor', directed: true },
+  Membership: { source: 'member', target: 'organization', type: 'memberOf', directed: true },
+  Directorship: {
+    source: 'director',
+    target: 'organization',
+    type: 'worksFor',
+    directed: true,
+    label: 'director',
+  },
+  Ownership: { source: 'owner', target: 'asset', type: 'owns', directed: true },
+  Payment: { source: 'payer', target: 'beneficiary', type: 'paid', directed: true },
+  Representation: {
+    source: 'agent',
+    target: 'client',
+    type: 'associate',
+    directed: true,
+    label: 'represents',
+  },
+  UnknownLink: { source: 'subject', target: 'object', type: 'other', directed: true },
+  Occupancy: {
+    source: 'holder',
+    target: 'post',
+    type: 'worksFor',
+    directed: true,
+    label: 'holds post',
+  },
+  Call: { source: 'caller', target: 'receiver', type: 'called', directed: true },
+};
+
+/** Keywords that carry what FtM has no property for; valid FtM, ignored by other tools. */
+export const ROLE_KEYWORD = 'ringtrace:role:';
+export const KIND_KEYWORD = 'ringtrace:kind:';
+
+/** Reserved keys in Entity.properties and link properties: where the record came from. */
+export const FTM_ID_KEY = 'ftm:id';
+export const FTM_SCHEMA_KEY = 'ftm:schema';

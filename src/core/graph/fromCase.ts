@@ -1,0 +1,33 @@
+import type { Entity, Link } from '../model';
+import type { GraphEdge, GraphInput, GraphNode } from './types';
+
+/** The display name of an entity: its primary name, else its first, else its id. */
+export function displayName(entity: Entity): string {
+  return (entity.names.find((n) => n.primary === true) ?? entity.names[0])?.value ?? entity.id;
+}
+
+/** Strips the case model down to what the analysis needs, so a worker gets little to copy. */
+export function graphInputFromCase(
+  entities: readonly Entity[],
+  links: readonly Link[],
+): GraphInput {
+  const nodes: GraphNode[] = entities.map((e) => ({
+    id: e.id,
+    name: displayName(e),
+    kind: e.kind,
+    roles: e.roles,
+    ...(e.posts !== undefined ? { posts: e.posts } : {}),
+  }));
+  const edges: GraphEdge[] = links.map((l) => ({
+    id: l.id,
+    source: l.source,
+    target: l.target,
+    type: l.type,
+    directed: l.directed,
+    ...(l.from !== undefined ? { from: l.from } : {}),
+    ...(l.to !== undefined ? { to: l.to } : {}),
+    reliability: l.reliability,
+    credibility: l.credibility,
+  }));
+  return { nodes, edges };
+}
