@@ -2,16 +2,22 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
+/**
+ * Where the build goes: out/ unless RINGTRACE_OUT names another folder, so that several
+ * engineers (or test runs) on one machine do not overwrite each other's build.
+ */
+const outRoot = resolve(import.meta.dirname, process.env['RINGTRACE_OUT'] ?? 'out');
+
 export default defineConfig({
   main: {
     build: {
-      outDir: 'out/main',
+      outDir: resolve(outRoot, 'main'),
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/main/index.ts') } },
     },
   },
   preload: {
     build: {
-      outDir: 'out/preload',
+      outDir: resolve(outRoot, 'preload'),
       // A sandboxed preload cannot load ES modules or node_modules: one CommonJS bundle.
       externalizeDeps: false,
       rollupOptions: {
@@ -25,7 +31,7 @@ export default defineConfig({
     plugins: [react()],
     worker: { format: 'es' },
     build: {
-      outDir: resolve(import.meta.dirname, 'out/renderer'),
+      outDir: resolve(outRoot, 'renderer'),
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') } },
     },
   },

@@ -53,12 +53,13 @@ test('the sidebar is keyboard navigable: arrows move focus, Enter opens, Alt+num
   await page.getByTestId('nav-cases').focus();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
   expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
     'nav-network',
   );
   await page.keyboard.press('Enter');
   await expect.poll(() => page.url()).toMatch(/#\/network$/);
-  await page.keyboard.press('Alt+5');
+  await page.keyboard.press('Alt+6');
   await expect.poll(() => page.getByTestId('view-audit').count()).toBe(1);
   await page.goBack();
   await expect.poll(() => page.getByTestId('view-network').count()).toBe(1);
@@ -108,7 +109,16 @@ test('the shell is readable at 1280x800: nothing overflows horizontally', async 
     );
   expect(await overflow()).toBeLessThanOrEqual(0);
   await createVault(page);
-  for (const view of ['cases', 'evidence', 'network', 'search', 'audit', 'settings']) {
+  for (const view of [
+    'cases',
+    'evidence',
+    'entities',
+    'network',
+    'search',
+    'audit',
+    'exchange',
+    'settings',
+  ]) {
     await page.getByTestId(`nav-${view}`).click();
     await page.getByTestId(`view-${view}`).waitFor();
     expect(await overflow()).toBeLessThanOrEqual(0);

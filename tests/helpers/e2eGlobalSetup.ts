@@ -22,7 +22,7 @@ export async function setup(project: TestProject): Promise<void> {
     const result = spawnSync(process.execPath, [cli, 'build'], { cwd: root, encoding: 'utf8' });
     if (result.status !== 0) throw new Error(`Build failed:\n${result.stdout}\n${result.stderr}`);
   }
-  server = await startWebServer(join(root, 'out', 'renderer'));
+  server = await startWebServer(join(root, process.env['RINGTRACE_OUT'] ?? 'out', 'renderer'));
   project.provide('appUrl', server.url);
 }
 

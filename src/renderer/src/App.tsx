@@ -6,6 +6,9 @@ import { VIEWS, type ViewName } from './shell/routes';
 import { Sidebar } from './shell/Sidebar';
 import { useRoute } from './shell/useRoute';
 import { AuditView } from './views/AuditView';
+import { BundleView } from './views/BundleView';
+import { EntitiesView } from './views/EntitiesView';
+import { ExchangeView } from './views/ExchangeView';
 import { CasesView } from './views/CasesView';
 import { EvidenceView } from './views/EvidenceView';
 import { NetworkView } from './views/NetworkView';
@@ -16,10 +19,13 @@ import { VaultGate } from './vault/VaultGate';
 const VIEW_COMPONENTS: Readonly<Record<ViewName, () => ReactNode>> = {
   cases: CasesView,
   evidence: EvidenceView,
+  entities: EntitiesView,
   network: NetworkView,
   search: SearchView,
   audit: AuditView,
+  exchange: ExchangeView,
   settings: SettingsView,
+  bundle: BundleView,
 };
 
 export function App(): ReactNode {
@@ -40,7 +46,7 @@ function Workbench(): ReactNode {
     void platform.appInfo().then((info) => setMode(info.mode));
   }, []);
 
-  // Alt+1..5 jump to a view from anywhere.
+  // Alt+1..7 jump to a view from anywhere.
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
       if (!event.altKey || event.ctrlKey || event.metaKey) return;

@@ -11,9 +11,11 @@ type Props = Readonly<{ current: ViewName; onNavigate: (view: ViewName) => void;
 const ICONS: Readonly<Record<(typeof VIEWS)[number], string>> = {
   cases: '▤',
   evidence: '⎘',
+  entities: '☺',
   network: '⬡',
   search: '⌕',
   audit: '✓',
+  exchange: '⇄',
 };
 
 /** Arrow keys move between entries (a roving focus), Enter or Space opens one. */

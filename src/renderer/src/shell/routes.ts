@@ -1,7 +1,15 @@
-/** The main views, in sidebar order (Alt+1..5). */
-export const VIEWS = ['cases', 'evidence', 'network', 'search', 'audit'] as const;
-/** Every place the hash can name: the main views plus the vault settings. */
-export const ROUTES = [...VIEWS, 'settings'] as const;
+/** The main views, in sidebar order (Alt+1..7). */
+export const VIEWS = [
+  'cases',
+  'evidence',
+  'entities',
+  'network',
+  'search',
+  'audit',
+  'exchange',
+] as const;
+/** Every place the hash can name: the main views plus the vault settings and the bundle. */
+export const ROUTES = [...VIEWS, 'settings', 'bundle'] as const;
 export type ViewName = (typeof ROUTES)[number];
 
 export function isViewName(value: string): value is ViewName {

@@ -1,3 +1,10 @@
+import { bundle } from './en/bundle';
+import { entities } from './en/entities';
+import { evidence } from './en/evidence';
+import { exchange } from './en/exchange';
+import { network } from './en/network';
+import { search } from './en/search';
+
 /** English, the complete reference locale: every key of the UI is here. */
 export const en = {
   app: {
@@ -14,10 +21,13 @@ export const en = {
   nav: {
     cases: 'Cases',
     evidence: 'Evidence',
+    entities: 'People and links',
     network: 'Network',
     search: 'Search',
     audit: 'Audit',
+    exchange: 'Exchange',
     settings: 'Vault and users',
+    bundle: 'Evidence bundle',
   },
   common: {
     cancel: 'Cancel',
@@ -151,25 +161,12 @@ export const en = {
     noCaseOpenBody: 'Open or create a case in Cases first.',
     goToCases: 'Go to Cases',
   },
-  evidence: {
-    title: 'Evidence',
-    emptyTitle: 'No evidence in this case',
-    emptyBody:
-      'Open a case first, then drop seized photos, scans, ledgers and PDFs here. Each file is hashed, stored encrypted and read by OCR.',
-  },
-  network: {
-    title: 'Network',
-    emptyTitle: 'Nothing to draw yet',
-    emptyBody:
-      'The network shows the people, phones and accounts of a case and the links between them. Add entities from your evidence, or import a FollowTheMoney file.',
-  },
-  search: {
-    title: 'Search',
-    emptyTitle: 'Search a case',
-    emptyBody:
-      'Search finds names, phone numbers, accounts and words across every page, entity and note of the open case, in Latin, Thai and Khmer script.',
-    placeholder: 'Search names, phones, accounts, words…',
-  },
+  evidence,
+  network,
+  search,
+  entities,
+  exchange,
+  bundle,
   audit: {
     title: 'Audit',
     emptyTitle: 'No audit entries yet',
