@@ -1,17 +1,19 @@
 /**
  * `npm run cli -- extract FILE... [--json] [--lang eng+tha]`: prints the phone numbers,
- * e-mails, accounts, documents, money, dates, handles and names found in text files, and in
- * page images after OCR. With --json, one object per line per finding.
+ * e-mails, accounts, documents, money, dates, handles and names found in text files, PDFs
+ * (text layer, else OCR) and page images after OCR. With --json, one object per line per finding.
  */
 import { readFile } from 'node:fs/promises';
 import type { CliCommand } from '../command';
+import { documentPages, isPagedDocument } from '../documentPages';
 import { extract, type Finding } from '../../core/extract';
 
 const USAGE = `Usage: npm run cli -- extract FILE... [options]
 
 Finds phone numbers, e-mail addresses, bank accounts, IBANs, identity documents, money,
-dates, messenger handles and names in text files (UTF-8; pages split by form feeds) and in
-page images (PNG, JPEG, WebP, BMP) read with the OCR engine.
+dates, messenger handles and names in text files (UTF-8; pages split by form feeds), in PDFs
+(each page's text layer, or OCR where a page has none) and in page images (PNG, JPEG, WebP,
+BMP, TIFF) read with the OCR engine.
 
 Options:
   --json         one JSON object per finding and line:
@@ -42,9 +44,8 @@ function parseArgs(argv: readonly string[]): Args {
   return { files, json, lang, help };
 }
 
-type Input =
-  | Readonly<{ type: 'text'; file: string; pages: readonly string[] }>
-  | Readonly<{ type: 'image'; file: string; bytes: Uint8Array }>;
+/** A file's pages: text as it is, or a page image (bytes) that OCR turns into text. */
+type Input = Readonly<{ file: string; pages: ReadonlyArray<string | Uint8Array> }>;
 
 const IMAGE_MAGIC: ReadonlyArray<readonly [string, (b: Uint8Array) => boolean]> = [
   ['PNG', (b) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47],
@@ -71,29 +72,32 @@ async function readInput(file: string): Promise<Input> {
             : String(error);
     throw new Error(`${file}: cannot read (${reason})`, { cause: error });
   }
-  if (IMAGE_MAGIC.some(([, test]) => test(bytes))) return { type: 'image', file, bytes };
-  if (ascii(bytes, 0, 5) === '%PDF-') {
-    throw new Error(
-      `${file}: PDF is not read by this command; add it as evidence in the app (text layer, then OCR), or convert its pages to PNG`,
-    );
+  if (IMAGE_MAGIC.some(([, test]) => test(bytes))) return { file, pages: [bytes] };
+  if (isPagedDocument(bytes)) {
+    // PDF text layers are taken as they are; scanned PDF pages and TIFF pages go to OCR.
+    const pages: Array<string | Uint8Array> = [];
+    for await (const page of documentPages(file, bytes)) {
+      pages.push(page.kind === 'text' ? page.text : page.png);
+    }
+    return { file, pages };
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new Error(`${file}: not UTF-8 text nor a page image (PNG, JPEG, WebP, BMP)`);
+    throw new Error(`${file}: not UTF-8 text, a page image (PNG, JPEG, WebP, BMP, TIFF) or a PDF`);
   }
   if (text.includes('\u0000')) {
     throw new Error(`${file}: binary file, not UTF-8 text nor a page image`);
   }
-  return { type: 'text', file, pages: text.replace(/^\uFEFF/u, '').split('\f') };
+  return { file, pages: text.replace(/^\uFEFF/u, '').split('\f') };
 }
 
 /** OCR is loaded only when an image is given, so text files need no workers or models. */
 async function recogniseImages(
   images: ReadonlyArray<Readonly<{ file: string; bytes: Uint8Array }>>,
   lang: string,
-): Promise<Map<string, string>> {
+): Promise<string[]> {
   const [ocr, node] = await Promise.all([
     import('../../core/ocr'),
     import('../../core/ocr/engine.node.js'),
@@ -110,7 +114,7 @@ async function recogniseImages(
       images.map(({ file, bytes }) => ({ bytes, name: file })),
       { languages },
     );
-    return new Map(images.map((img, i) => [img.file, results[i]?.text ?? '']));
+    return images.map((_, i) => results[i]?.text ?? '');
   } finally {
     await engine.close();
   }
@@ -162,8 +166,12 @@ async function run(argv: readonly string[]): Promise<number> {
     return 1;
   }
 
-  const images = inputs.filter((i) => i.type === 'image');
-  let ocrText = new Map<string, string>();
+  const images = inputs.flatMap((input) =>
+    input.pages.flatMap((page) =>
+      typeof page === 'string' ? [] : [{ file: input.file, bytes: page }],
+    ),
+  );
+  let ocrText: string[] = [];
   if (images.length > 0) {
     try {
       ocrText = await recogniseImages(images, args.lang);
@@ -174,8 +182,11 @@ async function run(argv: readonly string[]): Promise<number> {
   }
 
   let total = 0;
+  let nextImage = 0;
   for (const input of inputs) {
-    const pages = input.type === 'text' ? input.pages : [ocrText.get(input.file) ?? ''];
+    const pages = input.pages.map((page) =>
+      typeof page === 'string' ? page : (ocrText[nextImage++] ?? ''),
+    );
     pages.forEach((text, i) => {
       for (const f of extract(text)) {
         printFinding(input.file, i + 1, f, args.json);

@@ -14,10 +14,13 @@ import {
 } from '../../core/ocr';
 import type { LanguageCode, OcrPageResult } from '../../core/ocr';
 import { createNodeOcrEngine } from '../../core/ocr/engine.node.js';
+import type { Word } from '../../core/model';
+import { documentPages, isPagedDocument } from '../documentPages';
 
 const USAGE = `Usage: npm run cli -- ocr FILE... [options]
 
-Recognises PNG, JPEG, WebP and BMP page images and prints their text.
+Prints the text of each page of PNG, JPEG, WebP, BMP and TIFF images and PDFs: a PDF page's
+text layer where it has one, OCR of the page image where it does not.
 
 Options:
   --lang CODES           languages, joined by "+" (default: eng, plus any --traineddata)
@@ -85,9 +88,22 @@ async function readInput(path: string): Promise<Uint8Array> {
   }
 }
 
-function forJson(file: string, r: OcrPageResult): unknown {
+/** One page to print: OCR'd from an image, or taken from a PDF's text layer. */
+type Input = Readonly<
+  | { file: string; page: number; kind: 'image'; bytes: Uint8Array }
+  | { file: string; page: number; kind: 'text'; text: string; words: readonly Word[] }
+>;
+
+function forJson(input: Input, r: OcrPageResult | null): unknown {
+  if (input.kind === 'text' || r === null) {
+    const words = input.kind === 'text' ? input.words : [];
+    const text = input.kind === 'text' ? input.text : '';
+    return { file: input.file, page: input.page, source: 'pdf-text', text, words };
+  }
   return {
-    file,
+    file: input.file,
+    page: input.page,
+    source: 'ocr',
     width: r.width,
     height: r.height,
     languages: r.languages,
@@ -116,16 +132,26 @@ async function run(argv: readonly string[]): Promise<number> {
 
   // Read and check every input before starting workers: a typo in the last file name should
   // not cost a minute of recognition first.
-  const inputs: Array<{ file: string; bytes: Uint8Array }> = [];
+  const inputs: Input[] = [];
   const customs: Array<{ code: LanguageCode; bytes: Uint8Array }> = [];
   const problems: string[] = [];
   for (const file of args.files) {
     try {
       const bytes = await readInput(file);
-      readImageInfo(bytes, file);
-      inputs.push({ file, bytes });
+      if (isPagedDocument(bytes)) {
+        for await (const page of documentPages(file, bytes)) {
+          inputs.push(
+            page.kind === 'image'
+              ? { file, page: page.number, kind: 'image', bytes: page.png }
+              : { file, page: page.number, kind: 'text', text: page.text, words: page.words },
+          );
+        }
+      } else {
+        readImageInfo(bytes, file);
+        inputs.push({ file, page: 1, kind: 'image', bytes });
+      }
     } catch (error) {
-      problems.push(notSupportedYet((error as Error).message));
+      problems.push((error as Error).message);
     }
   }
   for (const path of args.traineddata) {
@@ -141,8 +167,9 @@ async function run(argv: readonly string[]): Promise<number> {
   }
 
   const cores = availableParallelism();
+  const images = inputs.filter((i) => i.kind === 'image').length;
   const engine = await createNodeOcrEngine({
-    workers: Math.min(args.workers ?? cores, inputs.length),
+    workers: Math.max(1, Math.min(args.workers ?? cores, images)),
   });
   let failed = false;
   try {
@@ -150,25 +177,31 @@ async function run(argv: readonly string[]): Promise<number> {
     const languages =
       args.languages ??
       [...new Set(['eng', ...customs.map((c) => c.code)])].map((c) => c as LanguageCode);
-    // One job per file, all queued at once: the pool runs them in parallel, and a corrupt file
-    // fails alone while the others are still printed.
-    const jobs = inputs.map(({ file, bytes }) =>
-      engine.recognize([{ bytes, name: file }], { languages }).then((pages) => pages[0]),
+    // One job per page image, all queued at once: the pool runs them in parallel, and a
+    // corrupt page fails alone while the others are still printed.
+    const jobs = inputs.map((input) =>
+      input.kind === 'text'
+        ? Promise.resolve(null)
+        : engine
+            .recognize([{ bytes: input.bytes, name: `${input.file}` }], { languages })
+            .then((pages) => pages[0] ?? null),
     );
     const settled = await Promise.allSettled(jobs);
     const out: unknown[] = [];
+    const paged = new Set(inputs.filter((i) => i.page > 1).map((i) => i.file));
     settled.forEach((s, i) => {
-      const file = inputs[i]?.file ?? '';
+      const input = inputs[i];
+      if (!input) return;
+      const label = paged.has(input.file) ? `${input.file}, page ${input.page}` : input.file;
       if (s.status === 'rejected') {
         failed = true;
-        console.error(`ocr: ${(s.reason as Error).message}`);
+        console.error(`ocr: ${label}: ${(s.reason as Error).message}`);
         return;
       }
-      if (!s.value) return;
-      if (args.json) out.push(forJson(file, s.value));
+      if (args.json) out.push(forJson(input, s.value));
       else {
-        if (inputs.length > 1) console.log(`==> ${file} <==`);
-        console.log(s.value.text);
+        if (inputs.length > 1) console.log(`==> ${label} <==`);
+        console.log(input.kind === 'text' ? input.text : (s.value?.text ?? ''));
         if (inputs.length > 1 && i < inputs.length - 1) console.log('');
       }
     });
@@ -179,14 +212,7 @@ async function run(argv: readonly string[]): Promise<number> {
   return failed ? 1 : 0;
 }
 
-/** PDF and TIFF pages reach OCR through evidence intake in the app; the CLI says so plainly. */
-function notSupportedYet(message: string): string {
-  return /: (PDF|TIFF) is not an image type/.test(message)
-    ? `${message.replace(/ \(PNG.*\)$/, '')}; PDF and TIFF are not supported by the CLI yet (convert the pages to PNG)`
-    : message;
-}
-
 export const command: CliCommand = {
-  summary: 'recognise text in page images (PNG, JPEG, WebP, BMP) with the OCR engine',
+  summary: 'print the text of images and PDFs (text layer, else OCR), page by page',
   run,
 };
