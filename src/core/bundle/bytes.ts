@@ -45,22 +45,8 @@ export function hexToBytesStrict(hex: string, expectedLength: number, what: stri
   return out;
 }
 
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
 /** Running CRC-32 as ZIP uses it: start with 0, feed chunks, compare with the header's value. */
-export function crc32(chunk: Uint8Array, previous = 0): number {
-  let c = ~previous >>> 0;
-  for (const byte of chunk) c = (CRC_TABLE[(c ^ byte) & 0xff] ?? 0) ^ (c >>> 8);
-  return ~c >>> 0;
-}
+export { crc32 } from '../checksum';
 
 const SLICE = 1 << 20;
 

@@ -1,4 +1,5 @@
 /** Bounds-checked readers over a byte array: every read past the end reports truncation. */
+import { crc32 as crc32Of } from '../checksum';
 
 export class OutOfBounds extends Error {
   override readonly name = 'OutOfBounds';
@@ -55,20 +56,7 @@ export function lastIndexOf(haystack: Uint8Array, needle: readonly number[], fro
   return -1;
 }
 
-let crcTable: Uint32Array | undefined;
-
 /** CRC-32 (ISO 3309, as PNG uses it) of b[start, end). */
 export function crc32(b: Uint8Array, start = 0, end = b.length): number {
-  if (crcTable === undefined) {
-    crcTable = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c >>> 0;
-    }
-  }
-  const table = crcTable;
-  let c = 0xffffffff;
-  for (let i = start; i < end; i++) c = table[(c ^ (b[i] ?? 0)) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
+  return crc32Of(b.subarray(start, end));
 }

@@ -6,6 +6,7 @@
 import { unzlibSync, zlibSync } from 'fflate';
 import { OcrInputError } from './errors';
 import type { ImageInfo } from './imageInfo';
+import { crc32 } from '../checksum';
 
 export type DownscalePolicy = Readonly<{
   /** Resolution to bring pages down to when the file states a higher one. */
@@ -206,22 +207,6 @@ function areaAverage(src: Grey, width: number, height: number): Uint8Array {
     }
   }
   return out;
-}
-
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-function crc32(data: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const byte of data) c = (CRC_TABLE[(c ^ byte) & 0xff] ?? 0) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }
 
 function chunk(type: string, data: Uint8Array): Uint8Array {
