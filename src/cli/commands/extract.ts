@@ -3,9 +3,9 @@
  * e-mails, accounts, documents, money, dates, handles and names found in text files, PDFs
  * (text layer, else OCR) and page images after OCR. With --json, one object per line per finding.
  */
-import { readFile } from 'node:fs/promises';
 import type { CliCommand } from '../command';
 import { documentPages, isPagedDocument } from '../documentPages';
+import { readInputFile } from '../readInputFile';
 import { extract, type Finding } from '../../core/extract';
 
 const USAGE = `Usage: npm run cli -- extract FILE... [options]
@@ -57,21 +57,7 @@ const ascii = (b: Uint8Array, at: number, n: number): string =>
   String.fromCharCode(...b.subarray(at, at + n));
 
 async function readInput(file: string): Promise<Input> {
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(file));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'is a directory'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : String(error);
-    throw new Error(`${file}: cannot read (${reason})`, { cause: error });
-  }
+  const bytes = await readInputFile(file);
   if (IMAGE_MAGIC.some(([, test]) => test(bytes))) return { file, pages: [bytes] };
   if (isPagedDocument(bytes)) {
     // PDF text layers are taken as they are; scanned PDF pages and TIFF pages go to OCR.

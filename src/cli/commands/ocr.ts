@@ -3,11 +3,9 @@
  * recognises page images with the app's own OCR engine and prints each page's text, or JSON
  * with words, boxes and confidence. Pages run in parallel, one worker per core.
  */
-import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { CliCommand } from '../command';
 import {
-  OcrInputError,
   languageCodeFromFileName,
   parseLanguages,
   readImageInfo,
@@ -16,6 +14,7 @@ import type { LanguageCode, OcrPageResult } from '../../core/ocr';
 import { createNodeOcrEngine } from '../../core/ocr/engine.node.js';
 import type { Word } from '../../core/model';
 import { documentPages, isPagedDocument } from '../documentPages';
+import { readInputFile } from '../readInputFile';
 
 const USAGE = `Usage: npm run cli -- ocr FILE... [options]
 
@@ -71,23 +70,6 @@ function parseArgs(argv: readonly string[]): Args {
   return { files, languages, traineddata, json, workers, help };
 }
 
-async function readInput(path: string): Promise<Uint8Array> {
-  try {
-    return new Uint8Array(await readFile(path));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'is a directory'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : String(error);
-    throw new OcrInputError(`${path}: cannot read (${reason})`);
-  }
-}
-
 /** One page to print: OCR'd from an image, or taken from a PDF's text layer. */
 type Input = Readonly<
   | { file: string; page: number; kind: 'image'; bytes: Uint8Array }
@@ -137,7 +119,7 @@ async function run(argv: readonly string[]): Promise<number> {
   const problems: string[] = [];
   for (const file of args.files) {
     try {
-      const bytes = await readInput(file);
+      const bytes = await readInputFile(file);
       if (isPagedDocument(bytes)) {
         for await (const page of documentPages(file, bytes)) {
           inputs.push(
@@ -156,7 +138,7 @@ async function run(argv: readonly string[]): Promise<number> {
   }
   for (const path of args.traineddata) {
     try {
-      customs.push({ code: languageCodeFromFileName(path), bytes: await readInput(path) });
+      customs.push({ code: languageCodeFromFileName(path), bytes: await readInputFile(path) });
     } catch (error) {
       problems.push((error as Error).message);
     }
