@@ -5,11 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { CliCommand } from '../command';
-import {
-  languageCodeFromFileName,
-  parseLanguages,
-  readImageInfo,
-} from '../../core/ocr';
+import { languageCodeFromFileName, parseLanguages, readImageInfo } from '../../core/ocr';
 import type { LanguageCode, OcrPageResult } from '../../core/ocr';
 import { createNodeOcrEngine } from '../../core/ocr/engine.node.js';
 import type { Word } from '../../core/model';
