@@ -1,0 +1,122 @@
+import type { ReactNode } from 'react';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { addTypedStatement, MAX_STATEMENT_CHARS } from '../../../core/entities';
+import type { CaseId } from '../../../core/model';
+import { Dialog } from '../shell/Dialog';
+import { Field } from '../shell/Field';
+import { useSession } from '../vault/session';
+import { errorMessage } from './useCaseData';
+
+type Props = Readonly<{ caseId: CaseId; onDone: () => void; onClose: () => void }>;
+
+/**
+ * A statement typed by the officer (an interview written up on the spot) becomes an exhibit
+ * of its own, hashed at intake with a custody entry, so its names and numbers can be
+ * extracted and cited like those of any scanned document.
+ */
+export function StatementForm({ caseId, onDone, onClose }: Props): ReactNode {
+  const { t } = useTranslation();
+  const { vault } = useSession();
+  const id = useId();
+  const [exhibitRef, setExhibitRef] = useState('');
+  const [statedBy, setStatedBy] = useState('');
+  const [takenAt, setTakenAt] = useState('');
+  const [takenWhere, setTakenWhere] = useState('');
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const ready = exhibitRef.trim() !== '' && statedBy.trim() !== '' && text.trim() !== '';
+  return (
+    <Dialog title={t('entities.statement.title')} onClose={onClose} testId="statement-form">
+      <form
+        autoComplete="off"
+        className="form entities-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (busy || !ready) return;
+          setBusy(true);
+          addTypedStatement(vault, {
+            caseId,
+            exhibitRef,
+            statedBy,
+            takenAt,
+            takenWhere,
+            text,
+          }).then(
+            () => {
+              onDone();
+              onClose();
+            },
+            (e: unknown) => {
+              setError(errorMessage(e));
+              setBusy(false);
+            },
+          );
+        }}
+      >
+        <p className="intro">{t('entities.statement.intro')}</p>
+        <div className="entities-grid">
+          <Field
+            label={t('entities.statement.exhibitRef')}
+            value={exhibitRef}
+            required
+            autoFocus
+            testId="statement-ref"
+            onChange={(e) => setExhibitRef(e.target.value)}
+          />
+          <Field
+            label={t('entities.statement.statedBy')}
+            value={statedBy}
+            required
+            testId="statement-by"
+            onChange={(e) => setStatedBy(e.target.value)}
+          />
+          <Field
+            label={t('entities.statement.takenAt')}
+            type="date"
+            value={takenAt}
+            testId="statement-at"
+            onChange={(e) => setTakenAt(e.target.value)}
+          />
+          <Field
+            label={t('entities.statement.takenWhere')}
+            value={takenWhere}
+            testId="statement-where"
+            onChange={(e) => setTakenWhere(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-text`}>{t('entities.statement.text')}</label>
+          <textarea
+            id={`${id}-text`}
+            rows={10}
+            value={text}
+            spellCheck={false}
+            maxLength={MAX_STATEMENT_CHARS}
+            data-testid="statement-text"
+            onChange={(e) => setText(e.target.value)}
+          />
+        </div>
+        {error !== null && (
+          <div className="form-error" role="alert" data-testid="statement-error">
+            {error}
+          </div>
+        )}
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button
+            type="submit"
+            className="primary"
+            disabled={busy || !ready}
+            data-testid="statement-save"
+          >
+            {busy ? t('common.working') : t('entities.statement.save')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
