@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { openCaseStore } from '../../../core/cases';
 import type { CaseId } from '../../../core/model';
 import { DEFAULT_SETTINGS, listVaults, type UnlockedVault } from '../../../core/vault';
+import { ocrQueueFor } from '../evidence/ocrQueue';
 import { CreateVaultForm } from './CreateVaultForm';
 import { RestoreForm } from './RestoreForm';
 import { SessionContext, type VaultSession } from './session';
@@ -38,11 +39,15 @@ export function VaultGate({ children }: Readonly<{ children: ReactNode }>): Reac
   const onUnlocked = useCallback((unlocked: UnlockedVault) => {
     setNotice(null);
     setVault(unlocked);
+    // OCR jobs a restart or crash interrupted go back in the queue and resume at once.
+    ocrQueueFor(unlocked).kick();
   }, []);
 
   const lock = useCallback(
     (reason: string | null = null) => {
       setVault((current) => {
+        // Stop OCR first: it holds decrypted page images that must go with the keys.
+        if (current) ocrQueueFor(current).stop();
         current?.lock();
         return null;
       });

@@ -1,0 +1,118 @@
+/**
+ * The browser side of evidence work: where the OCR and PDF runtime files are served (vendor/,
+ * copied there at build time by electron.vite.config.ts), the one OCR engine of the window, and
+ * page images made from an item's encrypted original for OCR and for the viewer.
+ */
+import { decodeTiffPagesLazily, openPdf } from '../../../core/evidence';
+import type { PdfJsSetup } from '../../../core/evidence';
+import type { EvidenceRow } from '../../../core/db';
+import type { FileId } from '../../../core/model';
+import { createOcrEngine, createUrlLanguageStore } from '../../../core/ocr';
+import type { OcrEngine } from '../../../core/ocr';
+import type { UnlockedVault } from '../../../core/vault';
+
+/** A runtime file's URL inside the app: never a CDN, so OCR works offline and leaks nothing. */
+export function vendorUrl(path: string): string {
+  return new URL(`vendor/${path}`, document.baseURI).href;
+}
+
+export const PDFJS: PdfJsSetup = {
+  lib: () => import('pdfjs-dist'),
+  workerSrc: vendorUrl('pdfjs/pdf.worker.min.mjs'),
+};
+
+let engine: OcrEngine | undefined;
+
+/** One engine (a pool of tesseract.js workers) per window, created on first use. */
+export function ocrEngine(): OcrEngine {
+  engine ??= createOcrEngine({
+    languages: createUrlLanguageStore(vendorUrl('tesseract/lang')),
+    workerPath: vendorUrl('tesseract/worker.min.js'),
+    corePath: vendorUrl('tesseract/core'),
+  });
+  return engine;
+}
+
+/** Types the browser shows and tesseract reads as they are. */
+const DIRECT_TYPES = new Set(['image/png', 'image/jpeg', 'image/webp', 'image/bmp']);
+
+// The last original read, so that OCR of a 40-page PDF decrypts the file once, not 40 times.
+// One file only: memory stays bounded by the largest document, which pdf.js needs whole anyway.
+let cached: { vault: UnlockedVault; fileId: FileId; bytes: Promise<Uint8Array> } | undefined;
+
+function original(vault: UnlockedVault, fileId: FileId): Promise<Uint8Array> {
+  if (cached?.vault !== vault || cached.fileId !== fileId) {
+    const bytes = vault.files.readAll(fileId);
+    cached = { vault, fileId, bytes };
+    bytes.catch(() => {
+      if (cached?.bytes === bytes) cached = undefined;
+    });
+  }
+  return cached.bytes;
+}
+
+/** Forgets the decrypted original held for page rendering (on lock). */
+export function forgetOriginals(): void {
+  cached = undefined;
+}
+
+function canvasToPng(canvas: HTMLCanvasElement): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    canvas.toBlob((blob) => {
+      if (!blob) {
+        reject(new Error('The page could not be encoded as PNG'));
+        return;
+      }
+      blob.arrayBuffer().then((buffer) => resolve(new Uint8Array(buffer)), reject);
+    }, 'image/png');
+  });
+}
+
+export type PageImage = Readonly<{ bytes: Uint8Array; mediaType: string }>;
+
+/**
+ * Page `number` of the item as an image: the original itself for a photo or scan, a decoded
+ * TIFF page, or a PDF page rendered at its OCR scale (the scale its word boxes are in).
+ */
+export async function pageImage(
+  vault: UnlockedVault,
+  item: EvidenceRow,
+  number: number,
+  signal?: AbortSignal,
+): Promise<PageImage> {
+  const bytes = await original(vault, item.fileId);
+  if (DIRECT_TYPES.has(item.mediaType)) return { bytes, mediaType: item.mediaType };
+  if (item.mediaType === 'image/tiff') {
+    for (const page of decodeTiffPagesLazily(bytes, item.fileName)) {
+      if (page.number !== number) continue;
+      const canvas = document.createElement('canvas');
+      canvas.width = page.width;
+      canvas.height = page.height;
+      const context = canvas.getContext('2d');
+      if (!context) throw new Error('No 2D canvas in this browser');
+      context.putImageData(
+        new ImageData(new Uint8ClampedArray(page.rgba), page.width, page.height),
+        0,
+        0,
+      );
+      return { bytes: await canvasToPng(canvas), mediaType: 'image/png' };
+    }
+    throw new RangeError(`${item.fileName} has no page ${number}`);
+  }
+  const pdf = await openPdf(bytes, {
+    fileName: item.fileName,
+    pdfjs: PDFJS,
+    ...(signal && { signal }),
+  });
+  try {
+    const rendered = await pdf.renderPage(number, (width, height) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = width;
+      canvas.height = height;
+      return canvas;
+    });
+    return { bytes: await canvasToPng(rendered.canvas), mediaType: 'image/png' };
+  } finally {
+    await pdf.close();
+  }
+}
