@@ -9,11 +9,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { initI18n } from './i18n';
+import { keepFieldsOutOfBrowserStores } from './shell/formPrivacy';
 
 async function start(): Promise<void> {
   await initI18n();
   const container = document.getElementById('root');
   if (container === null) throw new Error('The page has no #root element');
+  // Before anything renders: dialogs and every later field are covered too.
+  keepFieldsOutOfBrowserStores(document.body);
   createRoot(container).render(
     <StrictMode>
       <App />
