@@ -14,3 +14,4 @@ export {
 export { MIGRATIONS, LATEST_SCHEMA_VERSION } from './migrations';
 export type * from './rows';
 export { OCR_JOB_STATUSES } from './rows';
+export * from './exchangeRows';

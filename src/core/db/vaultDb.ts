@@ -2,6 +2,16 @@ import { Dexie, type DBCore, type Middleware, type Table } from 'dexie';
 import type { CaseId, FileId, KeySlotId } from '../model';
 import { MIGRATIONS } from './migrations';
 import type {
+  ExchangeKeyRow,
+  ImportMappingRow,
+  IncomingRecordId,
+  IncomingRecordRow,
+  PartnerId,
+  PartnerRow,
+  VictimRecordId,
+  VictimRecordRow,
+} from './exchangeRows';
+import type {
   ActorRow,
   AuditRow,
   CaseRow,
@@ -44,6 +54,12 @@ export class VaultDb extends Dexie {
   declare readonly fileChunks: Table<FileChunkRow, [FileId, number]>;
   declare readonly ocrJobs: Table<OcrJobRow, OcrJobId>;
   declare readonly graphViews: Table<GraphViewRow, GraphViewId>;
+  // Schema version 2: the cross-border exchange.
+  declare readonly exchangeKeys: Table<ExchangeKeyRow, ExchangeKeyRow['id']>;
+  declare readonly partners: Table<PartnerRow, PartnerId>;
+  declare readonly victimRecords: Table<VictimRecordRow, VictimRecordId>;
+  declare readonly incomingRecords: Table<IncomingRecordRow, IncomingRecordId>;
+  declare readonly importMappings: Table<ImportMappingRow, ImportMappingRow['id']>;
 
   constructor(dbName: string, middleware?: Middleware<DBCore>) {
     // close() (on lock) disables auto-open, so a locked vault's tables cannot quietly reconnect.
@@ -53,7 +69,9 @@ export class VaultDb extends Dexie {
   }
 }
 
-export type VaultTableName = keyof (typeof MIGRATIONS)[number]['stores'];
+/** Every table of every schema version (distributed over the union, not just common keys). */
+type StoreNames<M> = M extends { stores: infer S } ? keyof S : never;
+export type VaultTableName = StoreNames<(typeof MIGRATIONS)[number]>;
 
 export const VAULT_TABLES = Object.keys(
   MIGRATIONS[MIGRATIONS.length - 1]?.stores ?? {},
@@ -79,6 +97,11 @@ export const CASE_OWNED_TABLES = [
   'files',
   'ocrJobs',
   'graphViews',
+  // A victim's identification record, and a partner's record once attached to a local
+  // person, belong to that person's case. Received records not yet attached have no case and
+  // stay with the vault.
+  'victimRecords',
+  'incomingRecords',
 ] as const satisfies readonly VaultTableName[];
 
 /** IndexedDB database name of a vault, so that several vaults live in one browser profile. */

@@ -1,10 +1,11 @@
 import { migration0001 } from './0001-initial';
+import { migration0002 } from './0002-exchange';
 
 /**
  * Every schema version, oldest first. A new version is a new file NNNN-name.ts with the full
  * `stores` map (Dexie diffs it against the previous one) and, where rows change shape, an
  * `upgrade` that rewrites them through the encrypted tables.
  */
-export const MIGRATIONS = [migration0001] as const;
+export const MIGRATIONS = [migration0001, migration0002] as const;
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

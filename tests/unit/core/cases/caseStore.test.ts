@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { CaseNotFoundError, CaseStoreError, openCaseStore } from '../../../../src/core/cases';
-import type { GraphViewId, OcrJobId } from '../../../../src/core/db';
+import type {
+  GraphViewId,
+  IncomingRecordId,
+  OcrJobId,
+  PartnerId,
+  VictimRecordId,
+} from '../../../../src/core/db';
 import {
   newId,
   type CaseId,
@@ -115,6 +121,31 @@ async function fillCase(vault: UnlockedVault, caseId: CaseId): Promise<void> {
     createdAt: now,
     updatedAt: now,
   });
+  const record = {
+    names: [{ value: 'Srey Mom', script: 'latin' as const, primary: true }],
+    documents: [],
+    indicators: [],
+  };
+  await db.victimRecords.put({
+    id: newId<VictimRecordId>(),
+    caseId,
+    entityId: e1,
+    ...record,
+    createdAt: now,
+    updatedAt: now,
+  });
+  await db.incomingRecords.put({
+    id: newId<IncomingRecordId>(),
+    caseId,
+    entityId: e1,
+    partnerId: newId<PartnerId>(),
+    partnerAgency: 'Royal Thai Police ATPD',
+    packageId: 'p-1',
+    sentAt: now,
+    receivedAt: now,
+    record,
+    candidates: [],
+  });
 }
 
 const OWNED = [
@@ -127,6 +158,8 @@ const OWNED = [
   'files',
   'ocrJobs',
   'graphViews',
+  'victimRecords',
+  'incomingRecords',
 ] as const;
 
 async function countsFor(vault: UnlockedVault, caseId: CaseId): Promise<Record<string, number>> {
@@ -241,6 +274,8 @@ describe('case store', () => {
       fileChunks: 2,
       ocrJobs: 1,
       graphViews: 1,
+      victimRecords: 1,
+      incomingRecords: 1,
     });
     expect(Object.values(await countsFor(vault, doomed.id)).every((n) => n === 0)).toBe(true);
     await expect(store.get(doomed.id)).rejects.toBeInstanceOf(CaseNotFoundError);
