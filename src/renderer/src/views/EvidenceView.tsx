@@ -7,14 +7,10 @@ import { IntakePanel } from '../evidence/IntakePanel';
 import type { CiteSelection } from '../evidence/PageViewer';
 import { useOcrQueue } from '../evidence/useOcrQueue';
 import { useSession } from '../vault/session';
+import { CiteSelectionDialog } from '../entities/CiteSelectionDialog';
+import type { CaseId } from '../../../core/model';
 import { CaseRequired } from './CaseRequired';
 import '../styles/evidence.css';
-
-/**
- * Name of the window event a citation request is sent as (detail: CiteSelection), so that the
- * entities feature can create the citation without this view knowing about entities.
- */
-export const CITE_EVENT = 'ringtrace:cite';
 
 function useHash(): string {
   const [hash, setHash] = useState(() => window.location.hash);
@@ -32,21 +28,37 @@ export function EvidenceView(): ReactNode {
   // Opening Evidence at all (even without a case) resumes OCR jobs a restart interrupted.
   useOcrQueue(vault);
   const location = parseEvidenceHash(useHash());
-  const [cited, setCited] = useState<CiteSelection | null>(null);
-  const onCite = useCallback((selection: CiteSelection) => {
-    window.dispatchEvent(new CustomEvent<CiteSelection>(CITE_EVENT, { detail: selection }));
-    setCited(selection);
-  }, []);
+  // Words selected in the viewer become a citation for an entity or link of the page's case.
+  const [citing, setCiting] = useState<{ selection: CiteSelection; caseId: CaseId } | null>(null);
+  const [cited, setCited] = useState<{ what: string; href: string } | null>(null);
+  const onCite = useCallback(
+    (selection: CiteSelection) => {
+      setCited(null);
+      void vault.db.pages.get(selection.pageId).then((page) => {
+        if (page) setCiting({ selection, caseId: page.caseId });
+      });
+    },
+    [vault],
+  );
 
   if (location !== null)
     return (
       <>
         {cited !== null && (
           <p className="notice" role="status" data-testid="cite-notice">
-            {t('evidence.viewer.citeSent', { quote: cited.quote })}
+            {t('entities.citeSelection.done', { what: cited.what })}{' '}
+            <a href={cited.href}>{t('entities.citeSelection.open', { what: cited.what })}</a>
           </p>
         )}
         <EvidenceItemView location={location} onCite={onCite} />
+        {citing !== null && (
+          <CiteSelectionDialog
+            selection={citing.selection}
+            caseId={citing.caseId}
+            onClose={() => setCiting(null)}
+            onCited={(what, href) => setCited({ what, href })}
+          />
+        )}
       </>
     );
 

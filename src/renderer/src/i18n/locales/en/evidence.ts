@@ -94,7 +94,6 @@ export const evidence = {
     saveCorrection: 'Save correction',
     cite_one: 'Cite {{count}} word',
     cite_other: 'Cite {{count}} words',
-    citeSent: 'Selected for a citation: “{{quote}}”',
     ocrKept: 'Original text as read (kept)',
   },
   detail: {
