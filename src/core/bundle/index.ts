@@ -11,3 +11,14 @@ export type { RandomAccess, ZipLimits } from './zipReader';
 export { fingerprintOf } from './bytes';
 export { victimProtection, type VictimProtection } from './victims';
 export * from './types';
+export {
+  exportFromVault,
+  loadCaseData,
+  recordBundleExport,
+  bundleFileName,
+  ExportCancelledError,
+  type BundleSaver,
+  type ExportOutcome,
+  type ExportProgress,
+  type ExportRequest,
+} from './exportFromVault';

@@ -16,3 +16,10 @@ export {
   type Span,
 } from './searchIndex';
 export { normalizeTerm, tokenize, type Tokens } from './tokenize';
+export {
+  CaseSearch,
+  readCaseSearchSource,
+  syncCaseSearch,
+  type CaseSearchSource,
+  type NoteOwner,
+} from './caseSearch';
