@@ -124,3 +124,23 @@ test('the shell is readable at 1280x800: nothing overflows horizontally', async 
     expect(await overflow()).toBeLessThanOrEqual(0);
   }
 });
+
+test('a case row leads to the evidence bundle of that case', async (t) => {
+  const { page } = await openApp(t);
+  await createVault(page);
+  await page.getByTestId('new-case').click();
+  await page.getByTestId('case-reference').fill('TH-2026-055');
+  await page.getByTestId('case-title').fill('Sa Kaeo crossing');
+  await page.getByTestId('case-save').click();
+  await page.getByTestId('new-case').click();
+  await page.getByTestId('case-reference').fill('KH-2026-056');
+  await page.getByTestId('case-title').fill('Koh Kong boats');
+  await page.getByTestId('case-save').click();
+  await page
+    .getByTestId('case-row')
+    .filter({ hasText: 'TH-2026-055' })
+    .getByTestId('case-bundle')
+    .click();
+  await page.getByTestId('view-bundle').waitFor();
+  expect(await page.getByTestId('current-case').textContent()).toContain('TH-2026-055');
+});

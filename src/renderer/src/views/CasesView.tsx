@@ -181,6 +181,15 @@ export function CasesView(): ReactNode {
                           {t('cases.open')}
                         </button>
                       )}
+                      <a
+                        className="button"
+                        href="#/bundle"
+                        data-testid="case-bundle"
+                        title={t('cases.bundleHint')}
+                        onClick={() => openCase(c.id)}
+                      >
+                        {t('cases.bundle')}
+                      </a>
                       <button
                         type="button"
                         data-testid="case-edit"

@@ -141,6 +141,8 @@ export const en = {
     open: 'Open',
     current: 'Current case',
     edit: 'Edit',
+    bundle: 'Bundle',
+    bundleHint: 'Export a signed evidence bundle of this case for the prosecutor',
     delete: 'Delete',
     deleteConfirm:
       'Move case {{reference}} “{{title}}” to the bin? Nothing is removed yet: you can restore it from the bin until it is purged.',
