@@ -162,11 +162,16 @@ export async function run(): Promise<BenchResult> {
     rows: [
       ['graph', `${NODES} entities, ${LINKS} links, ${OFFICIALS} officials`],
       ['index', `${indexMs.toFixed(0)} ms`],
+      // The app splits betweenness over its workers the same way (analysisClient.ts), so the
+      // split wall time is the figure a user waits for; one thread is kept for comparison.
       [
-        'betweenness (exact, typed arrays)',
+        `betweenness (exact, split over ${threads} threads, as the app)`,
+        `${parallelMs.toFixed(0)} ms`,
+      ],
+      [
+        'betweenness (exact, single thread)',
         `${betweennessMs.toFixed(0)} ms (${betweennessCpuMs.toFixed(0)} ms CPU)`,
       ],
-      [`betweenness (${threads} threads)`, `${parallelMs.toFixed(0)} ms`],
       [
         'betweenness (graphology-metrics)',
         `${graphologyMs.toFixed(0)} ms (${graphologyCpuMs.toFixed(0)} ms CPU)`,
@@ -177,7 +182,8 @@ export async function run(): Promise<BenchResult> {
     ],
     figures: {
       index_ms: Math.round(indexMs),
-      betweenness_ms: Math.round(betweennessMs),
+      betweenness_ms: Math.round(parallelMs),
+      betweenness_single_thread_ms: Math.round(betweennessMs),
       betweenness_cpu_ms: Math.round(betweennessCpuMs),
       betweenness_parallel_ms: Math.round(parallelMs),
       betweenness_threads: threads,

@@ -38,3 +38,12 @@ export {
   type AnalysisResponse,
   type WorkerScope,
 } from './worker';
+export {
+  AnalysisCancelled,
+  PARALLEL_FROM,
+  runSplitAnalysis,
+  sourceRanges,
+  type AnalysisHost,
+  type AnalysisRun,
+  type AnalysisWorker,
+} from './parallel';

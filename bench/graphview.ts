@@ -1,0 +1,238 @@
+/**
+ * The Network view at scale, through the real UI: the app is built (into out-network2 unless
+ * RINGTRACE_OUT names another folder), served in browser mode, and driven in Debian's Chromium.
+ * A vault and a case are created, a generated FollowTheMoney file of 5,000 entities and 15,000
+ * links is imported through the import dialog, and the view's own measurements are read:
+ * data-draw-ms (canvas built, laid out and first frame drawn) and the time of a Fit (data-fits
+ * counts the frames drawn after a fit). Also timed from outside: opening the view on the
+ * stored case (decrypting its rows, building and drawing the canvas) and the import.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { seededRandom } from '../src/core/graph';
+import { startWebServer } from '../src/main/browserMode';
+import type { BenchResult } from './types';
+
+const ENTITIES = 5_000;
+const LINKS = 15_000;
+const RING_SIZE = 25;
+const OFFICIALS = 40;
+const INSIDE_RING = 0.85;
+const PASSPHRASE = 'Bench graph view passphrase 5000!';
+
+// The same flags as tests/helpers/browser.ts CHROMIUM_ARGS (that module needs vitest's runner).
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/**
+ * A FollowTheMoney file shaped like a trafficking case: rings of 25 (a company, recruiters,
+ * suspects, victims) with most links inside a ring, brokers between rings, and officials with
+ * a few ties into rings. Seeded, so every run draws the same network.
+ */
+export function generateFtm(seed = 6): string {
+  const rand = seededRandom(seed);
+  const pick = (n: number): number => Math.floor(rand() * n);
+  const lines: string[] = [];
+  for (let i = 0; i < ENTITIES; i++) {
+    const inRing = i % RING_SIZE;
+    const official = i % Math.floor(ENTITIES / OFFICIALS) === 1;
+    if (inRing === 0) {
+      lines.push(
+        JSON.stringify({
+          id: `e${i}`,
+          schema: 'Company',
+          properties: { name: [`Ring ${i / RING_SIZE} Recruitment Co.`], topics: ['crime'] },
+        }),
+      );
+      continue;
+    }
+    const properties: Record<string, string[]> = { name: [`Person ${i}`] };
+    if (official) properties['topics'] = ['role.pep'];
+    else if (inRing < 6) properties['topics'] = ['crime.traffick'];
+    else if (inRing > 18) properties['keywords'] = ['ringtrace:role:victim'];
+    lines.push(JSON.stringify({ id: `e${i}`, schema: 'Person', properties }));
+  }
+  const schemas = [
+    ['Associate', 'person', 'associate'],
+    ['Call', 'caller', 'receiver'],
+    ['Family', 'person', 'relative'],
+  ] as const;
+  for (let k = 0; k < LINKS; k++) {
+    const s = pick(ENTITIES);
+    const ring = Math.floor(s / RING_SIZE);
+    let t = rand() < INSIDE_RING ? ring * RING_SIZE + pick(RING_SIZE) : pick(ENTITIES);
+    if (t === s) t = (s + 1) % ENTITIES;
+    const [schema, from, to] = schemas[pick(schemas.length)]!;
+    const date = `${2016 + pick(9)}-0${1 + pick(9)}`;
+    const properties: Record<string, string[]> = { [from]: [`e${s}`], [to]: [`e${t}`] };
+    if (schema === 'Call') properties['date'] = [date];
+    else properties['startDate'] = [date];
+    lines.push(JSON.stringify({ id: `l${k}`, schema, properties }));
+  }
+  return lines.join('\n') + '\n';
+}
+
+async function attribute(page: Page, name: string): Promise<string> {
+  const handle = await page.waitForFunction(
+    (attr) => document.querySelector('[data-testid="network-canvas"]')?.getAttribute(attr) ?? false,
+    name,
+    { timeout: 300_000, polling: 50 },
+  );
+  return (await handle.jsonValue()) as string;
+}
+
+/** Clicks Fit and resolves with the milliseconds until the frame after the fit is drawn. */
+function timeFit(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const canvas = document.querySelector('[data-testid="network-canvas"]')!;
+        const before = canvas.getAttribute('data-fits');
+        const observer = new MutationObserver(() => {
+          if (canvas.getAttribute('data-fits') === before) return;
+          observer.disconnect();
+          resolve(performance.now() - start);
+        });
+        observer.observe(canvas, { attributes: true, attributeFilter: ['data-fits'] });
+        const start = performance.now();
+        document.querySelector<HTMLButtonElement>('[data-testid="network-fit"]')!.click();
+      }),
+  );
+}
+
+const began = performance.now();
+/** Progress on stderr, so a slow step shows where it is. */
+function step(what: string): void {
+  console.error(`  [graphview ${((performance.now() - began) / 1000).toFixed(1)} s] ${what}`);
+}
+
+export async function run(): Promise<BenchResult> {
+  const root = join(import.meta.dirname, '..');
+  const out = process.env['RINGTRACE_OUT'] ?? 'out-network2';
+  if (process.env['RINGTRACE_SKIP_BUILD'] !== '1') {
+    const cli = join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
+    const built = spawnSync(process.execPath, [cli, 'build'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, RINGTRACE_OUT: out },
+    });
+    if (built.status !== 0) throw new Error(`Build failed:\n${built.stdout}\n${built.stderr}`);
+    step('built');
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'ringtrace-bench-graphview-'));
+  const file = join(dir, 'generated.ftm.jsonl');
+  writeFileSync(file, generateFtm());
+  const server = await startWebServer(join(root, out, 'renderer'));
+  const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 800 },
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(server.url);
+    await page.waitForFunction(() => document.documentElement.dataset['ready'] === 'true');
+    await page.getByTestId('create-vault-form').waitFor();
+    await page.getByTestId('create-actor-name').fill('Bench Analyst');
+    await page.getByTestId('create-agency').fill('Bench Agency');
+    await page.getByTestId('create-badge').fill('B-1');
+    await page.getByTestId('create-passphrase').fill(PASSPHRASE);
+    await page.getByTestId('create-passphrase-repeat').fill(PASSPHRASE);
+    await page.getByTestId('create-vault-submit').click();
+    await page.getByTestId('view-cases').waitFor({ timeout: 60_000 });
+    await page.getByTestId('new-case').click();
+    await page.getByTestId('case-reference').fill('BENCH-5000');
+    await page.getByTestId('case-title').fill('Generated rings');
+    await page.getByTestId('case-save').click();
+    await page.getByTestId('case-row').filter({ hasText: 'BENCH-5000' }).waitFor();
+
+    await page.getByTestId('nav-network').click();
+    await page.getByTestId('empty-state').waitFor();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('ftm-import').first().click();
+    await (await chooser).setFiles(file);
+    await page.getByTestId('ftm-confirm').waitFor({ timeout: 120_000 });
+    step('import previewed');
+    const importStart = performance.now();
+    await page.getByTestId('ftm-confirm').click();
+    await page.getByTestId('ftm-dialog').waitFor({ state: 'detached', timeout: 300_000 });
+    const importMs = performance.now() - importStart;
+    step('imported');
+    const nodes = Number(await attribute(page, 'data-nodes'));
+    const edges = Number(await attribute(page, 'data-edges'));
+    const firstDrawAfterImport = Number(await attribute(page, 'data-draw-ms'));
+    step('drawn after import');
+
+    // Opening the view on the stored case, as an analyst does every day: leave, come back.
+    await page.getByTestId('nav-cases').click();
+    await page.getByTestId('view-cases').waitFor();
+    const openStart = performance.now();
+    await page.getByTestId('nav-network').click();
+    const firstDraw = Number(await attribute(page, 'data-draw-ms'));
+    const openMs = performance.now() - openStart;
+    step('drawn on opening');
+    // The view uses WebGL above 1,500 entities only on a real GPU (see webglAvailable in
+    // NetworkWorkbench.tsx); this reports which one this browser offers.
+    const webgl = await page.evaluate(() => {
+      const gl = document.createElement('canvas').getContext('webgl2');
+      if (gl === null) return null;
+      const info = gl.getExtension('WEBGL_debug_renderer_info');
+      return String(gl.getParameter(info !== null ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+    });
+    const software = webgl === null || /swiftshader|llvmpipe|software/i.test(webgl);
+
+    // Let the analysis start and settle a little so the fit competes with nothing of ours
+    // on the main thread (the analysis itself runs in workers).
+    await page.waitForTimeout(500);
+    const fits: number[] = [];
+    for (let i = 0; i < 3; i++) fits.push(await timeFit(page));
+    const fitMs = [...fits].sort((a, b) => a - b)[1]!;
+    const analysisDone = await page
+      .getByTestId('analysis-done')
+      .waitFor({ timeout: 120_000 })
+      .then(() => performance.now() - openStart);
+
+    return {
+      rows: [
+        ['graph', `${nodes} entities, ${edges} links drawn (rings of ${RING_SIZE})`],
+        [
+          'renderer',
+          software
+            ? `2D canvas (WebGL here is ${webgl ?? 'absent'}, a software renderer)`
+            : `WebGL on ${webgl}`,
+        ],
+        ['import through the dialog', `${importMs.toFixed(0)} ms`],
+        ['first draw (canvas built, laid out, drawn)', `${firstDraw} ms`],
+        ['first draw right after the import', `${firstDrawAfterImport} ms`],
+        ['open the view (decrypt, build, draw)', `${openMs.toFixed(0)} ms`],
+        ['fit (median of 3)', `${fitMs.toFixed(0)} ms`],
+        ['analysis ready after opening', `${analysisDone.toFixed(0)} ms`],
+      ],
+      figures: {
+        entities: nodes,
+        links: edges,
+        import_ms: Math.round(importMs),
+        first_draw_ms: firstDraw,
+        open_view_ms: Math.round(openMs),
+        fit_ms: Math.round(fitMs),
+        analysis_ms: Math.round(analysisDone),
+      },
+    };
+  } finally {
+    await context.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

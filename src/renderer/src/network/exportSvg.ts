@@ -1,0 +1,97 @@
+import type cytoscape from 'cytoscape';
+import { OFFICIAL_RING } from './graphModel';
+
+/*
+ * The network as SVG, built from the model positions and the same element data the canvas
+ * styles use (no Cytoscape SVG plugin is installed). What is filtered out or hidden on the
+ * canvas is left out here too, and labels are the canvas labels, so victim protection holds.
+ */
+
+const esc = (text: string): string =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
+
+const DASH: Readonly<Record<string, string>> = { solid: '', dashed: '7 4', dotted: '2 4' };
+
+function shapePath(shape: string, x: number, y: number, r: number): string {
+  const polygon = (points: ReadonlyArray<readonly [number, number]>): string =>
+    `<polygon points="${points.map(([px, py]) => `${(x + px * r).toFixed(1)},${(y + py * r).toFixed(1)}`).join(' ')}"`;
+  switch (shape) {
+    case 'ellipse':
+      return `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${r}"`;
+    case 'rectangle':
+    case 'round-rectangle':
+      return `<rect x="${(x - r).toFixed(1)}" y="${(y - r).toFixed(1)}" width="${2 * r}" height="${2 * r}" rx="${shape === 'rectangle' ? 0 : r / 3}"`;
+    case 'diamond':
+      return polygon([
+        [0, -1],
+        [1, 0],
+        [0, 1],
+        [-1, 0],
+      ]);
+    case 'round-triangle':
+      return polygon([
+        [0, -1],
+        [1, 1],
+        [-1, 1],
+      ]);
+    case 'vee':
+      return polygon([
+        [-1, -1],
+        [0, -0.33],
+        [1, -1],
+        [0, 1],
+      ]);
+    default: {
+      const sides = shape === 'hexagon' ? 6 : 8;
+      return polygon(
+        Array.from({ length: sides }, (_, i) => {
+          const a = (2 * Math.PI * i) / sides + (sides === 8 ? Math.PI / 8 : 0);
+          return [Math.cos(a), Math.sin(a)] as const;
+        }),
+      );
+    }
+  }
+}
+
+export function networkToSvg(cy: cytoscape.Core): string {
+  const nodes = cy.nodes(':visible');
+  const edges = cy.edges(':visible');
+  const box = nodes.boundingBox({});
+  const pad = 40;
+  const width = Math.max(1, Math.ceil(box.w + 2 * pad));
+  const height = Math.max(1, Math.ceil(box.h + 2 * pad));
+  const dx = pad - box.x1;
+  const dy = pad - box.y1;
+  const parts: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Noto Sans, sans-serif">`,
+    `<rect width="100%" height="100%" fill="#ffffff"/>`,
+  ];
+  edges.forEach((edge) => {
+    const s = edge.source().position();
+    const t = edge.target().position();
+    const dash = DASH[String(edge.data('lineStyle'))] ?? '';
+    parts.push(
+      `<line x1="${(s.x + dx).toFixed(1)}" y1="${(s.y + dy).toFixed(1)}" x2="${(t.x + dx).toFixed(1)}" y2="${(t.y + dy).toFixed(1)}" stroke="#90a4ae" stroke-width="1.6"${dash === '' ? '' : ` stroke-dasharray="${dash}"`}><title>${esc(String(edge.data('label')))}</title></line>`,
+    );
+  });
+  nodes.forEach((node) => {
+    const p = node.position();
+    const official = node.data('official') === true;
+    const r = official ? 19 : 13;
+    const x = p.x + dx;
+    const y = p.y + dy;
+    const label = esc(String(node.data('label')));
+    const stroke = official
+      ? ` stroke="${OFFICIAL_RING}" stroke-width="6"`
+      : ' stroke="#ffffff" stroke-width="1"';
+    parts.push(
+      `${shapePath(String(node.data('shape')), x, y, r)} fill="${esc(String(node.data('colour')))}"${stroke}><title>${label}</title></${String(node.data('shape')) === 'ellipse' ? 'circle' : String(node.data('shape')).endsWith('rectangle') ? 'rect' : 'polygon'}>`,
+      `<text x="${x.toFixed(1)}" y="${(y + r + 12).toFixed(1)}" font-size="10" text-anchor="middle"${official ? ' font-weight="bold"' : ''}>${label}</text>`,
+    );
+  });
+  parts.push('</svg>');
+  return parts.join('\n');
+}

@@ -1,0 +1,211 @@
+/**
+ * What the Network view draws, as plain data: the case's entities and links read from the
+ * vault, how each looks (shape by kind, colour by role or ring, official marking, line style by
+ * reliability), the protective pseudonyms of victims, and the filters. Kept free of Cytoscape
+ * and React so that the canvas, the node list, the legend and the SVG export agree.
+ */
+import type { CitationRow, EntityRow, LinkRow } from '../../../core/db';
+import { displayName } from '../../../core/graph';
+import type {
+  CaseId,
+  EntityId,
+  EntityKind,
+  LinkType,
+  Role,
+  SourceReliability,
+} from '../../../core/model';
+import type { UnlockedVault } from '../../../core/vault';
+
+export type CaseGraph = Readonly<{
+  entities: readonly EntityRow[];
+  links: readonly LinkRow[];
+  citations: readonly CitationRow[];
+}>;
+
+export async function loadCaseGraph(vault: UnlockedVault, caseId: CaseId): Promise<CaseGraph> {
+  const [entities, links, citations] = await Promise.all([
+    vault.db.entities.where('caseId').equals(caseId).toArray(),
+    vault.db.links.where('caseId').equals(caseId).toArray(),
+    vault.db.citations.where('caseId').equals(caseId).toArray(),
+  ]);
+  return { entities, links, citations };
+}
+
+/** Cytoscape shape names for each kind; the legend draws the same shapes. */
+export const KIND_SHAPES: Readonly<Record<EntityKind, string>> = {
+  person: 'ellipse',
+  organization: 'round-rectangle',
+  phone: 'diamond',
+  bankAccount: 'hexagon',
+  vehicle: 'round-triangle',
+  address: 'vee',
+  identityDocument: 'rectangle',
+  onlineAccount: 'octagon',
+};
+
+/**
+ * The role that decides a node's colour when it has several: the most serious first. Officials
+ * are also marked by a thick gold double ring (see style.ts), whatever their colour.
+ */
+export const ROLE_ORDER: readonly Role[] = [
+  'official',
+  'recruiter',
+  'broker',
+  'transporter',
+  'financier',
+  'suspect',
+  'victim',
+  'witness',
+];
+
+export const ROLE_COLOURS: Readonly<Record<Role, string>> = {
+  official: '#6a1b9a',
+  recruiter: '#c62828',
+  broker: '#d84315',
+  transporter: '#ef6c00',
+  financier: '#ad1457',
+  suspect: '#8e0000',
+  victim: '#00796b',
+  witness: '#1565c0',
+};
+export const NO_ROLE_COLOUR = '#757575';
+export const OFFICIAL_RING = '#f9a825';
+
+/** Twelve colours that stay apart for the common forms of colour blindness (Okabe-Ito+). */
+export const COMMUNITY_COLOURS: readonly string[] = [
+  '#0072b2',
+  '#e69f00',
+  '#009e73',
+  '#cc79a7',
+  '#d55e00',
+  '#56b4e9',
+  '#332288',
+  '#117733',
+  '#aa4499',
+  '#882255',
+  '#44aa99',
+  '#999933',
+];
+/** Small communities beyond the palette share one neutral colour rather than repeat one. */
+export const OTHER_COMMUNITY_COLOUR = '#bdbdbd';
+
+export function roleColour(roles: readonly Role[]): string {
+  for (const role of ROLE_ORDER) if (roles.includes(role)) return ROLE_COLOURS[role];
+  return NO_ROLE_COLOUR;
+}
+
+/** Line style carries the source's reliability: solid for A-B, dashed for C-D, dotted for E-F. */
+export type LineStyle = 'solid' | 'dashed' | 'dotted';
+export function lineStyle(reliability: SourceReliability): LineStyle {
+  if (reliability === 'A' || reliability === 'B') return 'solid';
+  if (reliability === 'C' || reliability === 'D') return 'dashed';
+  return 'dotted';
+}
+
+export const isVictim = (entity: EntityRow): boolean => entity.roles.includes('victim');
+export const isOfficial = (entity: EntityRow): boolean => entity.roles.includes('official');
+
+/**
+ * Victims' protective pseudonyms, V-001, V-002..., numbered in the order the victims were
+ * recorded so that a victim keeps the same pseudonym across sessions and screenshots.
+ */
+export function victimPseudonyms(entities: readonly EntityRow[]): ReadonlyMap<EntityId, string> {
+  const victims = entities
+    .filter(isVictim)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  return new Map(victims.map((v, i) => [v.id, `V-${String(i + 1).padStart(3, '0')}`]));
+}
+
+/** The name shown for an entity: the pseudonym of a victim while protection is on. */
+export function labelOf(
+  entity: EntityRow,
+  protect: boolean,
+  pseudonyms: ReadonlyMap<EntityId, string>,
+): string {
+  if (protect) {
+    const pseudonym = pseudonyms.get(entity.id);
+    if (pseudonym !== undefined) return pseudonym;
+  }
+  return displayName(entity);
+}
+
+/** Months as YYYY-MM, the granularity of the time slider. */
+export function monthOf(date: string | undefined): string | undefined {
+  if (date === undefined || !/^\d{4}/.test(date)) return undefined;
+  return date.length >= 7 ? date.slice(0, 7) : `${date.slice(0, 4)}-01`;
+}
+
+/** Every month from the first to the last dated link, for the time slider's stops. */
+export function monthRange(links: readonly LinkRow[]): string[] {
+  let first: string | undefined;
+  let last: string | undefined;
+  for (const link of links)
+    for (const d of [monthOf(link.from), monthOf(link.to)])
+      if (d !== undefined) {
+        if (first === undefined || d < first) first = d;
+        if (last === undefined || d > last) last = d;
+      }
+  if (first === undefined || last === undefined) return [];
+  const months: string[] = [];
+  let [y, m] = first.split('-').map(Number) as [number, number];
+  for (let guard = 0; guard < 1200; guard++) {
+    const month = `${y}-${String(m).padStart(2, '0')}`;
+    months.push(month);
+    if (month >= last) break;
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
+  }
+  return months;
+}
+
+export type Filters = Readonly<{
+  kinds: ReadonlySet<EntityKind>;
+  /** Empty: every role, including entities with none. */
+  roles: ReadonlySet<Role>;
+  linkTypes: ReadonlySet<LinkType>;
+  /** Inclusive months (YYYY-MM); undated links are always shown, as their time is unknown. */
+  from?: string;
+  to?: string;
+  hidden: ReadonlySet<EntityId>;
+}>;
+
+/**
+ * Which entities and links pass the filters. A link shows when both its ends show, its type is
+ * selected, and its dates overlap the range. While the range is narrowed (the time slider), an
+ * entity shows only once one of its links has appeared, so the replay shows the network grow;
+ * entities without any link stay visible so that nothing disappears unexplained.
+ */
+export function visibleElements(
+  graph: CaseGraph,
+  filters: Filters,
+  rangeNarrowed: boolean,
+): { entities: Set<EntityId>; links: Set<string> } {
+  const entities = new Set<EntityId>();
+  for (const e of graph.entities) {
+    if (filters.hidden.has(e.id) || !filters.kinds.has(e.kind)) continue;
+    if (filters.roles.size > 0 && !e.roles.some((r) => filters.roles.has(r))) continue;
+    entities.add(e.id);
+  }
+  const links = new Set<string>();
+  const linked = new Set<EntityId>();
+  const everLinked = new Set<EntityId>();
+  for (const l of graph.links) {
+    everLinked.add(l.source);
+    everLinked.add(l.target);
+    if (!entities.has(l.source) || !entities.has(l.target) || !filters.linkTypes.has(l.type))
+      continue;
+    const start = monthOf(l.from) ?? monthOf(l.to);
+    const end = monthOf(l.to) ?? monthOf(l.from);
+    if (start !== undefined && filters.to !== undefined && start > filters.to) continue;
+    if (end !== undefined && filters.from !== undefined && end < filters.from) continue;
+    links.add(l.id);
+    linked.add(l.source);
+    linked.add(l.target);
+  }
+  if (rangeNarrowed)
+    for (const id of [...entities]) if (everLinked.has(id) && !linked.has(id)) entities.delete(id);
+  return { entities, links };
+}
