@@ -35,7 +35,7 @@ test('with a case open, the case views show their own empty states', async (t) =
   const expected = [
     ['evidence', 'No evidence in this case'],
     ['network', 'Nothing to draw yet'],
-    ['search', 'Search a case'],
+    ['search', 'Nothing to search yet'],
   ] as const;
   for (const [name, empty] of expected) {
     await page.getByTestId(`nav-${name}`).click();

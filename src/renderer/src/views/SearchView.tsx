@@ -1,16 +1,19 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../shell/EmptyState';
+import { SearchPanel } from '../search/SearchPanel';
+import { useSession } from '../vault/session';
 import { CaseRequired } from './CaseRequired';
+import '../styles/search.css';
 
 export function SearchView(): ReactNode {
   const { t } = useTranslation();
+  const { currentCaseId } = useSession();
   return (
     <CaseRequired title={t('search.title')}>
       <header className="view-header">
         <h1>{t('search.title')}</h1>
       </header>
-      <EmptyState title={t('search.emptyTitle')} body={t('search.emptyBody')} />
+      {currentCaseId !== null && <SearchPanel key={currentCaseId} caseId={currentCaseId} />}
     </CaseRequired>
   );
 }

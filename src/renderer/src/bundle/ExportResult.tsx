@@ -1,0 +1,55 @@
+import type { ReactNode } from 'react';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ExportOutcome } from '../../../core/bundle';
+
+type Props = Readonly<{ outcome: Extract<ExportOutcome, { saved: true }> }>;
+
+/** What was saved, the hashes recorded for it, and the pseudonym key for the officer alone. */
+export function ExportResult({ outcome }: Props): ReactNode {
+  const { t } = useTranslation();
+  const { summary } = outcome;
+  const ref = useRef<HTMLElement>(null);
+  // The result appears below the fold of a long form: bring it into view once. (Braces, not an
+  // expression body: newer Chromium returns a promise from scrollIntoView, which React would
+  // take for a cleanup function.)
+  useEffect(() => {
+    void ref.current?.scrollIntoView({ block: 'nearest' });
+  }, []);
+  const names = new Map(
+    outcome.contents.entities.map((e) => [
+      e.id,
+      (e.names.find((n) => n.primary === true) ?? e.names[0])?.value ?? '',
+    ]),
+  );
+  return (
+    <section ref={ref} className="bundle-result" data-testid="bundle-result" aria-live="polite">
+      <div className="ok-banner" role="status" data-testid="bundle-saved">
+        {outcome.contents.evidence.length > 0
+          ? t('bundle.saved', { file: outcome.fileName, count: outcome.contents.evidence.length })
+          : t('bundle.savedNoExhibits', { file: outcome.fileName })}
+        {outcome.path !== null && <> {t('bundle.savedTo', { path: outcome.path })}</>}
+      </div>
+      <dl className="bundle-hashes">
+        <dt>{t('bundle.zipHash')}</dt>
+        <dd className="mono small">{outcome.zipSha256}</dd>
+        <dt>{t('bundle.manifestHash')}</dt>
+        <dd className="mono small">{summary.manifestSha256}</dd>
+        <dt>{t('bundle.keyTitle')}</dt>
+        <dd className="mono small">{summary.signer.fingerprint}</dd>
+      </dl>
+      {summary.pseudonyms.size > 0 && (
+        <details>
+          <summary>{t('bundle.pseudonymsTitle')}</summary>
+          <ul className="small">
+            {[...summary.pseudonyms].map(([id, pseudonym]) => (
+              <li key={id}>
+                <span className="mono">{pseudonym}</span> = {names.get(id) ?? id}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}
