@@ -30,6 +30,7 @@ import { AnalysisCancelled, runAnalysis, type AnalysisRun } from './analysisClie
 import { DetailsPanel, type Selection } from './DetailsPanel';
 import { ExposurePanel } from './ExposurePanel';
 import { networkToSvg } from './exportSvg';
+import { auditFtmExport, ftmFileOf } from './ftmExport';
 import { counted, FtmImportDialog, type PickedFtm } from './FtmImportDialog';
 import {
   COMMUNITY_COLOURS,
@@ -619,6 +620,35 @@ export function NetworkWorkbench({ caseId }: Readonly<{ caseId: CaseId }>): Reac
     }
   };
 
+  const exportFtmFile = async (): Promise<void> => {
+    const cy = cyRef.current;
+    if (cy === null || graph === null) return;
+    setError(null);
+    try {
+      const shown = new Set(cy.nodes(':visible').map((n) => n.id() as EntityId));
+      const shownLinks = new Set(cy.edges(':visible').map((e) => e.id()));
+      const file = ftmFileOf(graph, shown, shownLinks, protect);
+      const fileName = `case-${new Date().toISOString().slice(0, 10)}.ftm.jsonl`;
+      const saved = await platform.saveFile({
+        suggestedName: fileName,
+        data: new TextEncoder().encode(file.text),
+      });
+      if (!saved.saved) return;
+      await auditFtmExport(vault, caseId, fileName, file);
+      changed();
+      setMessage(
+        t('network.ftm.exported', {
+          name: fileName,
+          entities: String(file.entities),
+          links: String(file.links),
+          victims: String(file.victimsLeftOut),
+        }),
+      );
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
   const pickFtm = async (): Promise<void> => {
     const files = await platform.openFiles({
       title: t('network.ftm.pick'),
@@ -779,6 +809,14 @@ export function NetworkWorkbench({ caseId }: Readonly<{ caseId: CaseId }>): Reac
         </button>
         <button type="button" onClick={() => void exportPicture('svg')} data-testid="export-svg">
           {t('network.exportSvg')}
+        </button>
+        <button
+          type="button"
+          onClick={() => void exportFtmFile()}
+          data-testid="export-ftm"
+          title={t('network.ftm.exportHint')}
+        >
+          {t('network.ftm.export')}
         </button>
       </div>
 

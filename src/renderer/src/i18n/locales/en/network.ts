@@ -171,6 +171,11 @@ export const network = {
   },
   ftm: {
     button: 'Import FollowTheMoney…',
+    export: 'Export FollowTheMoney',
+    exportHint:
+      'Save the entities and links shown as FollowTheMoney JSON lines, for OCCRP Aleph. Victims stay out while protect victims is on.',
+    exported:
+      'Saved “{{name}}”: {{entities}} entities and {{links}} links; {{victims}} victims left out. The export is in the audit log.',
     pick: 'Choose a FollowTheMoney JSON lines file',
     title: 'Import FollowTheMoney',
     notUtf8:
