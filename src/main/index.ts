@@ -7,6 +7,7 @@ import { basename, join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { registerIpc } from './ipc';
+import { printReportToPdf } from './reportPdf';
 import { resolveAppPath } from './protocol';
 import {
   APP_ORIGIN,
@@ -117,6 +118,20 @@ if (!app.requestSingleInstanceLock()) {
         if (result.canceled || result.filePath === undefined) return { saved: false, path: null };
         await writeFile(result.filePath, data);
         return { saved: true, path: result.filePath };
+      },
+      saveReportPdf: async (suggestedName, html) => {
+        const pdf = await printReportToPdf(BrowserWindow, html);
+        const window = BrowserWindow.getFocusedWindow();
+        const options = {
+          defaultPath: suggestedName,
+          filters: [{ name: 'PDF', extensions: ['pdf'] }],
+        };
+        const result = window
+          ? await dialog.showSaveDialog(window, options)
+          : await dialog.showSaveDialog(options);
+        if (result.canceled || result.filePath === undefined) return { kind: 'cancelled' } as const;
+        await writeFile(result.filePath, pdf);
+        return { kind: 'saved', path: result.filePath } as const;
       },
       openFiles: async (title, extensions, multiple) => {
         const window = BrowserWindow.getFocusedWindow();

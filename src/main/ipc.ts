@@ -9,9 +9,11 @@ import {
   parseExternalUrl,
   parseOpenFilesRequest,
   parseSaveFileRequest,
+  parseSaveReportPdfRequest,
   type AppInfo,
   type PickedFile,
   type SaveFileResult,
+  type SaveReportPdfResult,
 } from '../shared/ipc';
 import { isAppUrl } from './security';
 
@@ -26,6 +28,7 @@ export type IpcDeps = Readonly<{
     extensions: readonly string[],
     multiple: boolean,
   ) => Promise<PickedFile[]>;
+  saveReportPdf: (suggestedName: string, html: string) => Promise<SaveReportPdfResult>;
 }>;
 
 export class UntrustedSenderError extends Error {
@@ -55,6 +58,10 @@ export function registerIpc(ipcMain: IpcMain, deps: IpcDeps): void {
   handle(IPC.saveFile, (arg) => {
     const request = parseSaveFileRequest(arg);
     return deps.saveFile(request.suggestedName, request.data);
+  });
+  handle(IPC.saveReportPdf, (arg) => {
+    const request = parseSaveReportPdfRequest(arg);
+    return deps.saveReportPdf(request.suggestedName, request.html);
   });
   handle(IPC.openFiles, (arg) => {
     const request = parseOpenFilesRequest(arg);

@@ -11,6 +11,8 @@ import {
   type PickedFile,
   type SaveFileRequest,
   type SaveFileResult,
+  type SaveReportPdfRequest,
+  type SaveReportPdfResult,
 } from '../shared/ipc';
 
 export const api = {
@@ -24,4 +26,7 @@ export const api = {
   /** Asks the user for files and returns their names and bytes. */
   openFiles: (request: OpenFilesRequest): Promise<PickedFile[]> =>
     ipcRenderer.invoke(IPC.openFiles, request) as Promise<PickedFile[]>,
+  /** Prints a bundle's report to PDF and asks the user where to save it. */
+  saveReportPdf: (request: SaveReportPdfRequest): Promise<SaveReportPdfResult> =>
+    ipcRenderer.invoke(IPC.saveReportPdf, request) as Promise<SaveReportPdfResult>,
 } as const;

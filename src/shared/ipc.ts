@@ -7,6 +7,7 @@ export const IPC = {
   openExternal: 'ringtrace:open-external',
   saveFile: 'ringtrace:save-file',
   openFiles: 'ringtrace:open-files',
+  saveReportPdf: 'ringtrace:save-report-pdf',
 } as const;
 
 export type IpcChannel = (typeof IPC)[keyof typeof IPC];
@@ -36,6 +37,21 @@ export type OpenFilesRequest = Readonly<{
 }>;
 
 export type PickedFile = Readonly<{ name: string; data: Uint8Array }>;
+
+export type SaveReportPdfRequest = Readonly<{
+  /** A plain file name ending in .pdf; the user picks the folder. */
+  suggestedName: string;
+  /** A bundle's report.html: self-contained, no scripts, no remote resources. */
+  html: string;
+}>;
+
+/**
+ * saved: written where the user chose; cancelled: the user closed the save dialog; opened:
+ * browser mode, where the report opened in a tab for the browser's Print > Save as PDF.
+ */
+export type SaveReportPdfResult = Readonly<
+  { kind: 'saved'; path: string } | { kind: 'cancelled' } | { kind: 'opened' }
+>;
 
 const MAX_NAME = 255;
 /** 2 GiB: the largest single save through IPC; larger exports stream to disk in main later. */
@@ -87,6 +103,27 @@ export function parseSaveFileRequest(value: unknown): SaveFileRequest {
     throw new IpcValidationError('saveFile: data must be bytes (at most 2 GiB)');
   }
   return { suggestedName, data };
+}
+
+/** 20 MiB of HTML is far beyond any report; the cap keeps a bad caller from exhausting main. */
+const MAX_REPORT_CHARS = 20 * 1024 * 1024;
+
+export function parseSaveReportPdfRequest(value: unknown): SaveReportPdfRequest {
+  if (!isRecord(value)) throw new IpcValidationError('saveReportPdf expects an object');
+  const { suggestedName, html } = value;
+  if (
+    typeof suggestedName !== 'string' ||
+    !isSafeFileName(suggestedName) ||
+    !suggestedName.toLowerCase().endsWith('.pdf')
+  ) {
+    throw new IpcValidationError(
+      'saveReportPdf: suggestedName must be a plain file name ending in .pdf',
+    );
+  }
+  if (typeof html !== 'string' || html.length === 0 || html.length > MAX_REPORT_CHARS) {
+    throw new IpcValidationError('saveReportPdf: html must be the report text (at most 20 MiB)');
+  }
+  return { suggestedName, html };
 }
 
 export function parseOpenFilesRequest(value: unknown): OpenFilesRequest {

@@ -201,6 +201,15 @@ test('exports a signed bundle of the links a charge rests on, records it, and ve
   expect(result.manifest?.exportedBy.badge).toBe('KH-4471');
   expect(result.manifest?.originals.policy).toBe('none');
 
+  // The report as PDF: in browser mode it opens in a tab of its own, for Print > Save as PDF.
+  const popup = page.waitForEvent('popup');
+  await page.getByTestId('bundle-report-pdf').click();
+  const report = await popup;
+  await report.waitForLoadState();
+  expect(await report.locator('body').textContent()).toContain('KH-2026-031');
+  await report.close();
+  expect(await page.getByTestId('bundle-report-pdf-status').textContent()).toContain('Save as PDF');
+
   // And the same file through the app's own verifier.
   await page.getByTestId('bundle-tab-verify').click();
   await page.getByTestId('verify-expected-key').fill(fingerprint);

@@ -8,6 +8,12 @@ import { vi } from 'vitest';
 type Handler = (...args: unknown[]) => unknown;
 
 export class FakeWebContents extends EventEmitter {
+  /** What printToPDF returns: a PDF header is enough to recognise the file. */
+  printed: Array<Record<string, unknown>> = [];
+  printToPDF(options: Record<string, unknown>): Promise<Buffer> {
+    this.printed.push(options);
+    return Promise.resolve(Buffer.from('%PDF-1.7 fake'));
+  }
   windowOpenHandler: ((details: { url: string }) => { action: string }) | undefined;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
     this.windowOpenHandler = handler;
@@ -42,9 +48,10 @@ export class FakeSession {
 }
 
 export type CreatedWindow = {
-  options: Record<string, unknown>;
-  webContents: FakeWebContents;
-  loaded: string[];
+  readonly options: Record<string, unknown>;
+  readonly webContents: FakeWebContents;
+  readonly loaded: string[];
+  readonly destroyed: boolean;
 };
 
 export function createFakeElectron() {
@@ -62,14 +69,18 @@ export function createFakeElectron() {
     static getFocusedWindow = (): null => null;
     webContents = new FakeWebContents();
     loaded: string[] = [];
-    constructor(options: Record<string, unknown>) {
-      windows.push({ options, webContents: this.webContents, loaded: this.loaded });
+    destroyed = false;
+    constructor(readonly options: Record<string, unknown>) {
+      windows.push(this);
     }
     loadURL(url: string): Promise<void> {
       this.loaded.push(url);
       return Promise.resolve();
     }
     once(_event: string, _listener: () => void): void {}
+    destroy(): void {
+      this.destroyed = true;
+    }
     show(): void {}
   }
 

@@ -32,6 +32,8 @@ export type BundleSummary = Readonly<{
   pseudonyms: ReadonlyMap<EntityId, string>;
   /** Bytes written. */
   size: number;
+  /** report.html exactly as written into the bundle, for saving as PDF beside it. */
+  reportHtml: string;
 }>;
 
 /** Receives the ZIP chunk by chunk; awaiting it is the back-pressure (a file write, a download). */
@@ -313,7 +315,8 @@ export async function writeBundle(input: BundleInput, sink: BundleSink): Promise
     evidence,
     audit: input.audit.map((a) => ({ ...a, summary: redact(a.summary) })),
   };
-  await addText(REPORT_PATH, renderReport({ ...withoutFiles, files: [] }), true);
+  const reportHtml = renderReport({ ...withoutFiles, files: [] });
+  await addText(REPORT_PATH, reportHtml, true);
 
   const manifest: BundleManifest = { ...withoutFiles, files };
   const manifestBytes = utf8(`${JSON.stringify(manifest, null, 2)}\n`);
@@ -334,6 +337,7 @@ export async function writeBundle(input: BundleInput, sink: BundleSink): Promise
     signer,
     pseudonyms: protection.pseudonyms,
     size: written,
+    reportHtml,
   };
 }
 

@@ -14,6 +14,9 @@ function setup() {
     confirmAndOpenExternal: vi.fn(() => Promise.resolve(true)),
     saveFile: vi.fn(() => Promise.resolve({ saved: true, path: '/home/u/x.zip' })),
     openFiles: vi.fn(() => Promise.resolve([])),
+    saveReportPdf: vi.fn(() =>
+      Promise.resolve({ kind: 'saved' as const, path: '/home/u/report.pdf' }),
+    ),
   };
   registerIpc(ipcMain as unknown as IpcMain, deps);
   const call = (
@@ -86,6 +89,24 @@ describe('IPC argument validation', () => {
       call(IPC.saveFile, appFrame, { suggestedName: 'a', data: 'text' }),
     ).rejects.toThrow(/data/);
     expect(deps.saveFile).toHaveBeenCalledTimes(1);
+  });
+
+  it('prints only a report to a plain .pdf file name', async () => {
+    const { call, deps, appFrame } = setup();
+    await call(IPC.saveReportPdf, appFrame, {
+      suggestedName: 'bundle-report.pdf',
+      html: '<p>x</p>',
+    });
+    expect(deps.saveReportPdf).toHaveBeenCalledWith('bundle-report.pdf', '<p>x</p>');
+    for (const bad of [
+      { suggestedName: 'report.exe', html: '<p>x</p>' },
+      { suggestedName: '../report.pdf', html: '<p>x</p>' },
+      { suggestedName: 'report.pdf', html: '' },
+      { suggestedName: 'report.pdf', html: 42 },
+    ]) {
+      await expect(call(IPC.saveReportPdf, appFrame, bad)).rejects.toThrow(/saveReportPdf/);
+    }
+    expect(deps.saveReportPdf).toHaveBeenCalledTimes(1);
   });
 
   it('checks the file picker request and refuses extra arguments', async () => {

@@ -2,6 +2,9 @@
  * Boots the real src/main/index.ts against a recording fake of Electron and checks what it
  * wires up: the window's web preferences, CSP, permissions, protocol and IPC.
  */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../../src/main/security';
 import { IPC } from '../../../src/shared/ipc';
@@ -83,6 +86,47 @@ describe('the main process at start', () => {
       expect(shell.openExternal).toHaveBeenCalledWith('https://example.org/confirmed'),
     );
     expect(shell.openExternal).toHaveBeenCalledTimes(1);
+  });
+
+  it('prints a bundle report to PDF in a hidden window without JavaScript, then saves it', async () => {
+    const handler = fake.ipcHandlers.get(IPC.saveReportPdf);
+    const target = join(mkdtempSync(join(tmpdir(), 'ringtrace-pdf-')), 'report.pdf');
+    fake.electron.dialog.showSaveDialog.mockResolvedValueOnce({
+      canceled: false,
+      filePath: target,
+    });
+    const result = await handler?.(
+      { senderFrame: { url: 'app://ringtrace/index.html', parent: null } },
+      { suggestedName: 'bundle-report.pdf', html: '<h1>Report</h1>' },
+    );
+    expect(result).toEqual({ kind: 'saved', path: target });
+    expect(readFileSync(target, 'utf8')).toMatch(/^%PDF-/);
+    const printer = fake.windows.at(-1);
+    expect(printer?.options).toMatchObject({
+      show: false,
+      webPreferences: {
+        javascript: false,
+        sandbox: true,
+        contextIsolation: true,
+        nodeIntegration: false,
+      },
+    });
+    expect(
+      (printer?.options['webPreferences'] as Record<string, unknown>)['preload'],
+    ).toBeUndefined();
+    expect(printer?.loaded[0]).toBe(
+      `data:text/html;charset=utf-8,${encodeURIComponent('<h1>Report</h1>')}`,
+    );
+    expect(printer?.webContents.printed).toHaveLength(1);
+    expect(printer?.destroyed).toBe(true);
+
+    fake.electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true });
+    await expect(
+      handler?.(
+        { senderFrame: { url: 'app://ringtrace/index.html', parent: null } },
+        { suggestedName: 'bundle-report.pdf', html: '<h1>Report</h1>' },
+      ),
+    ).resolves.toEqual({ kind: 'cancelled' });
   });
 
   it('handles exactly the IPC channels of the API', () => {

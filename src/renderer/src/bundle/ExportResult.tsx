@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { platform } from '../platform';
 import { useTranslation } from 'react-i18next';
 import type { ExportOutcome } from '../../../core/bundle';
 
@@ -10,6 +11,19 @@ export function ExportResult({ outcome }: Props): ReactNode {
   const { t } = useTranslation();
   const { summary } = outcome;
   const ref = useRef<HTMLElement>(null);
+  const [pdf, setPdf] = useState<string | null>(null);
+  const savePdf = (): void => {
+    setPdf(null);
+    const suggestedName = outcome.fileName.replace(/\.zip$/i, '') + '-report.pdf';
+    platform.saveReportPdf({ suggestedName, html: summary.reportHtml }).then(
+      (result) => {
+        if (result.kind === 'saved') setPdf(t('bundle.reportPdfSaved', { path: result.path }));
+        else if (result.kind === 'opened') setPdf(t('bundle.reportPdfOpened'));
+      },
+      (e: unknown) =>
+        setPdf(t('common.error', { message: e instanceof Error ? e.message : String(e) })),
+    );
+  };
   // The result appears below the fold of a long form: bring it into view once. (Braces, not an
   // expression body: newer Chromium returns a promise from scrollIntoView, which React would
   // take for a cleanup function.)
@@ -38,6 +52,16 @@ export function ExportResult({ outcome }: Props): ReactNode {
         <dt>{t('bundle.keyTitle')}</dt>
         <dd className="mono small">{summary.signer.fingerprint}</dd>
       </dl>
+      <p>
+        <button type="button" onClick={savePdf} data-testid="bundle-report-pdf">
+          {t('bundle.reportPdf')}
+        </button>{' '}
+        {pdf !== null && (
+          <span className="muted" role="status" data-testid="bundle-report-pdf-status">
+            {pdf}
+          </span>
+        )}
+      </p>
       {summary.pseudonyms.size > 0 && (
         <details>
           <summary>{t('bundle.pseudonymsTitle')}</summary>

@@ -52,4 +52,12 @@ export const browserApi: RingtraceApi = {
     return Promise.resolve({ saved: true, path: null });
   },
   openFiles: ({ extensions, multiple }) => pickFiles(extensions, multiple),
+  // A web page cannot print to a file by itself: the report opens in a tab of its own, where
+  // the browser's Print > Save as PDF makes the file.
+  saveReportPdf: ({ html }) => {
+    const url = URL.createObjectURL(new Blob([html], { type: 'text/html;charset=utf-8' }));
+    window.open(url, '_blank');
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    return Promise.resolve({ kind: 'opened' as const });
+  },
 };

@@ -124,4 +124,8 @@ export const bundle = {
     victim: 'victim',
     witness: 'witness',
   },
+  reportPdf: 'Save the report as PDF',
+  reportPdfSaved: 'Report saved as PDF: {{path}}',
+  reportPdfOpened:
+    'The report opened in a new tab: use the browser’s Print, then Save as PDF. (The desktop app saves the PDF directly.)',
 } as const;
