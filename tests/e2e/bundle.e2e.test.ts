@@ -221,6 +221,9 @@ test('exports a signed bundle of the links a charge rests on, records it, and ve
   const row = page.getByTestId('audit-row').filter({ hasText: 'bundle.export' });
   await expect.poll(() => row.count()).toBe(1);
   expect(await row.textContent()).toContain(file.suggestedFilename());
+  await expect
+    .poll(() => page.getByTestId('audit-row').filter({ hasText: 'bundle.reportPdf' }).count())
+    .toBe(1);
   await page.getByTestId('audit-verify').click();
   await expect.poll(() => page.getByTestId('audit-result').textContent()).toContain('intact');
 });

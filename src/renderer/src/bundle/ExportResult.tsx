@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useEffect, useRef, useState } from 'react';
 import { platform } from '../platform';
+import { useSession } from '../vault/session';
 import { useTranslation } from 'react-i18next';
 import type { ExportOutcome } from '../../../core/bundle';
 
@@ -12,17 +13,38 @@ export function ExportResult({ outcome }: Props): ReactNode {
   const { summary } = outcome;
   const ref = useRef<HTMLElement>(null);
   const [pdf, setPdf] = useState<string | null>(null);
+  const { vault, changed } = useSession();
   const savePdf = (): void => {
     setPdf(null);
     const suggestedName = outcome.fileName.replace(/\.zip$/i, '') + '-report.pdf';
-    platform.saveReportPdf({ suggestedName, html: summary.reportHtml }).then(
-      (result) => {
-        if (result.kind === 'saved') setPdf(t('bundle.reportPdfSaved', { path: result.path }));
-        else if (result.kind === 'opened') setPdf(t('bundle.reportPdfOpened'));
-      },
-      (e: unknown) =>
+    const caseId = summary.manifest.case.id;
+    platform
+      .saveReportPdf({ suggestedName, html: summary.reportHtml })
+      .then(async (result) => {
+        if (result.kind === 'cancelled') return;
+        // The report leaves the vault in the clear, like the bundle: the log says so.
+        await vault.writeAudited([], async (audit) => {
+          await audit({
+            action: 'bundle.reportPdf',
+            table: 'cases',
+            recordId: caseId,
+            caseId,
+            summary:
+              result.kind === 'saved'
+                ? `Saved the report of bundle "${outcome.fileName}" as PDF "${result.path}".`
+                : `Opened the report of bundle "${outcome.fileName}" for printing to PDF.`,
+          });
+        });
+        changed();
+        setPdf(
+          result.kind === 'saved'
+            ? t('bundle.reportPdfSaved', { path: result.path })
+            : t('bundle.reportPdfOpened'),
+        );
+      })
+      .catch((e: unknown) =>
         setPdf(t('common.error', { message: e instanceof Error ? e.message : String(e) })),
-    );
+      );
   };
   // The result appears below the fold of a long form: bring it into view once. (Braces, not an
   // expression body: newer Chromium returns a promise from scrollIntoView, which React would
