@@ -100,7 +100,34 @@ await page.getByTestId('unlock-passphrase').fill('Mekong river ledger 7 tides!')
 await page.getByTestId('unlock-submit').click();
 await page.getByTestId('nav-cases').click();
 await page.getByTestId('case-row').first().waitFor({ timeout: 30_000 });
+await page
+  .getByTestId('case-row')
+  .filter({ hasText: 'KH-2026-017' })
+  .getByTestId('case-open')
+  .click();
+
+// The network of a case, imported from the FollowTheMoney fixture: the README's picture.
+await page.getByTestId('nav-network').click();
+const chooser = page.waitForEvent('filechooser');
+await page.getByTestId('ftm-import').first().click();
+await (await chooser).setFiles(join(root, 'tests', 'fixtures', 'ftm', 'ring.ftm.jsonl'));
+await page.getByTestId('ftm-dialog').waitFor();
+await shot('ftm-import');
+await page.getByTestId('ftm-confirm').click();
+await page.getByTestId('ftm-dialog').waitFor({ state: 'detached' });
+await page.getByTestId('network-canvas').waitFor();
+await page.waitForFunction(
+  () =>
+    document.querySelector('[data-testid="network-canvas"]')?.getAttribute('data-nodes') !== null,
+);
+await page.waitForTimeout(2500);
 await page.screenshot({ path: join(root, 'docs', 'screenshot.png') });
+await shot('network');
+for (const view of ['entities', 'search', 'exchange', 'bundle'] as const) {
+  await page.goto(new URL(`#/${view}`, server.url).href);
+  await page.getByTestId(`view-${view}`).waitFor();
+  await shot(view);
+}
 
 await context.close();
 await server.close();
