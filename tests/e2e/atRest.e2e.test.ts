@@ -5,7 +5,7 @@
  */
 import { expect, test } from 'vitest';
 import { openApp } from '../helpers/browser';
-import { scanForText } from '../helpers/profileScan';
+import { scanForText, writePositiveControl } from '../helpers/profileScan';
 import { createCase, createVault } from '../helpers/vaultDriver';
 
 // Non-ASCII on purpose, so that its Latin-1, UTF-8 and UTF-16LE forms all differ.
@@ -28,23 +28,7 @@ test('no typed marker reaches the disk in the clear, in any encoding', async (t)
 
   // Positive control: the same kind of storage, written in the clear on purpose, must be
   // found by the scan, or a clean result would prove nothing.
-  await page.evaluate(async (control) => {
-    await new Promise<void>((resolve, reject) => {
-      const request = indexedDB.open('e2e-control');
-      request.onupgradeneeded = () => request.result.createObjectStore('rows');
-      request.onsuccess = () => {
-        const tx = request.result.transaction('rows', 'readwrite');
-        tx.objectStore('rows').put({ text: control }, 1);
-        tx.oncomplete = () => {
-          request.result.close();
-          resolve();
-        };
-        tx.onerror = () => reject(new Error(String(tx.error)));
-      };
-      request.onerror = () => reject(new Error(String(request.error)));
-    });
-    localStorage.setItem('e2e-control', control);
-  }, CONTROL);
+  await writePositiveControl(page, CONTROL);
 
   await page.getByTestId('lock').click();
   await session.closeBrowser();

@@ -5,7 +5,7 @@
  */
 import { expect, test } from 'vitest';
 import { openApp } from '../helpers/browser';
-import { scanForText } from '../helpers/profileScan';
+import { scanForText, writePositiveControl } from '../helpers/profileScan';
 import { createCase, createVault } from '../helpers/vaultDriver';
 
 const MARKER = 'Xqwé-entity-5190';
@@ -53,22 +53,7 @@ test('entity names, aliases, notes and link notes never reach the disk in the cl
     .toContain(`Link note ${MARKER}`);
 
   // Positive control: the same kind of storage, written in the clear on purpose.
-  await page.evaluate(async (control) => {
-    await new Promise<void>((resolve, reject) => {
-      const request = indexedDB.open('e2e-control');
-      request.onupgradeneeded = () => request.result.createObjectStore('rows');
-      request.onsuccess = () => {
-        const tx = request.result.transaction('rows', 'readwrite');
-        tx.objectStore('rows').put({ text: control }, 1);
-        tx.oncomplete = () => {
-          request.result.close();
-          resolve();
-        };
-        tx.onerror = () => reject(new Error(String(tx.error)));
-      };
-      request.onerror = () => reject(new Error(String(request.error)));
-    });
-  }, CONTROL);
+  await writePositiveControl(page, CONTROL);
 
   await page.getByTestId('lock').click();
   await session.closeBrowser();

@@ -6,7 +6,7 @@
  */
 import { expect, test } from 'vitest';
 import { openApp } from '../helpers/browser';
-import { scanForText } from '../helpers/profileScan';
+import { scanForText, writePositiveControl } from '../helpers/profileScan';
 import { createCase, createVault } from '../helpers/vaultDriver';
 
 // Non-ASCII on purpose, so that its Latin-1, UTF-8 and UTF-16LE forms all differ.
@@ -60,22 +60,7 @@ test('evidence text, descriptions, names and corrections are sealed at rest', as
     .toBe(1);
 
   // Positive control: the same kind of storage, written in the clear on purpose.
-  await page.evaluate(async (control) => {
-    await new Promise<void>((resolve, reject) => {
-      const request = indexedDB.open('e2e-control');
-      request.onupgradeneeded = () => request.result.createObjectStore('rows');
-      request.onsuccess = () => {
-        const tx = request.result.transaction('rows', 'readwrite');
-        tx.objectStore('rows').put({ text: control }, 1);
-        tx.oncomplete = () => {
-          request.result.close();
-          resolve();
-        };
-        tx.onerror = () => reject(new Error(String(tx.error)));
-      };
-      request.onerror = () => reject(new Error(String(request.error)));
-    });
-  }, CONTROL);
+  await writePositiveControl(page, CONTROL);
 
   await page.getByTestId('lock').click();
   await session.closeBrowser();

@@ -15,7 +15,7 @@ import {
   sealFullPackage,
 } from '../../src/core/exchange/packageFormat';
 import { openApp } from '../helpers/browser';
-import { scanForText } from '../helpers/profileScan';
+import { scanForText, writePositiveControl } from '../helpers/profileScan';
 import { createCase, createVault } from '../helpers/vaultDriver';
 
 const MARKER = 'Qzvé-xchg-5820';
@@ -105,23 +105,7 @@ test('no exchange or CSV-import marker reaches the disk in the clear', async (t)
   expect(await page.getByTestId('csv-problem').count()).toBe(1);
 
   // Positive control, as in atRest.e2e.test.ts: clear text in the same stores must be found.
-  await page.evaluate(async (control) => {
-    await new Promise<void>((resolve, reject) => {
-      const request = indexedDB.open('e2e-control');
-      request.onupgradeneeded = () => request.result.createObjectStore('rows');
-      request.onsuccess = () => {
-        const tx = request.result.transaction('rows', 'readwrite');
-        tx.objectStore('rows').put({ text: control }, 1);
-        tx.oncomplete = () => {
-          request.result.close();
-          resolve();
-        };
-        tx.onerror = () => reject(new Error(String(tx.error)));
-      };
-      request.onerror = () => reject(new Error(String(request.error)));
-    });
-    localStorage.setItem('e2e-control', control);
-  }, CONTROL);
+  await writePositiveControl(page, CONTROL);
 
   await page.getByTestId('lock').click();
   await session.closeBrowser();
