@@ -134,6 +134,17 @@ export function EntityDetail(props: Props): ReactNode {
           </ul>
         </section>
       )}
+      {entity.roles.includes('victim') && (
+        <p>
+          <a
+            className="button"
+            href={`#/exchange?victim=${entity.id}`}
+            data-testid="entity-victim-record"
+          >
+            {t('entities.detail.victimRecord')}
+          </a>
+        </p>
+      )}
       {entity.victim !== undefined && (
         <section>
           <h3>{t('entities.form.victim')}</h3>

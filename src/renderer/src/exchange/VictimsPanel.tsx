@@ -25,7 +25,13 @@ export function VictimsPanel({ caseId, partners }: Props): ReactNode {
   const { vault, revision, changed } = useSession();
   const [victims, setVictims] = useState<Victim[] | null>(null);
   const [attached, setAttached] = useState<IncomingRecordRow[]>([]);
-  const [open, setOpen] = useState<EntityId | null>(null);
+  // #/exchange?victim=<id>, from the victim's entry in People and links, opens that form.
+  const [open, setOpen] = useState<EntityId | null>(
+    () =>
+      (new URLSearchParams(window.location.hash.split('?')[1] ?? '').get(
+        'victim',
+      ) as EntityId | null) ?? null,
+  );
   const [selected, setSelected] = useState<ReadonlySet<EntityId>>(new Set());
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);

@@ -16,8 +16,8 @@ export function isViewName(value: string): value is ViewName {
   return (ROUTES as readonly string[]).includes(value);
 }
 
-/** The view named by the location hash (#/evidence), or cases by default. */
+/** The view named by the location hash (#/evidence, #/evidence/<id>, #/exchange?victim=<id>). */
 export function viewFromHash(hash: string): ViewName {
-  const name = hash.replace(/^#\/?/, '').split('/')[0] ?? '';
+  const name = hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? '';
   return isViewName(name) ? name : 'cases';
 }

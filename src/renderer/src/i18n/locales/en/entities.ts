@@ -129,6 +129,7 @@ export const entities = {
     aliases_other: '+{{count}} aliases',
   },
   detail: {
+    victimRecord: 'Identification record',
     edit: 'Edit',
     delete: 'Delete',
     addLink: 'Add link',
