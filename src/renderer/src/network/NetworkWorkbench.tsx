@@ -51,7 +51,10 @@ import { Legend } from './Legend';
 import { PathPanel } from './PathPanel';
 import { RankingPanel } from './RankingPanel';
 import { auditExport, deleteView, listViews, saveView, type Positions } from './savedViews';
+import { quickLayout } from './quickLayout';
 import { networkStyle } from './style';
+import { fitToNodes } from './viewport';
+import './refine.css';
 
 cytoscape.use(fcose);
 
@@ -120,6 +123,7 @@ export function NetworkWorkbench({ caseId }: Readonly<{ caseId: CaseId }>): Reac
   const cyRef = useRef<cytoscape.Core | null>(null);
   const runRef = useRef<AnalysisRun | null>(null);
   const earlyLayoutRef = useRef<LayoutRun | null>(null);
+  const movedRef = useRef<Set<string>>(new Set());
   const startedRef = useRef(0);
   const warmLayoutRef = useRef<Worker | null>(null);
   const takeWarmLayout = (): Worker | undefined => {
@@ -257,7 +261,9 @@ export function NetworkWorkbench({ caseId }: Readonly<{ caseId: CaseId }>): Reac
   // Analysis in workers, re-run when the graph or the exposure options change. It starts once
   // the canvas is drawn: on a large case it keeps every core busy for seconds, and the analyst
   // should see the picture first rather than wait for both.
-  const canvasReady = drawn !== null && drawn.of === graph;
+  // On a large case it also waits for fcose to refine the first picture, as it did before the
+  // first picture was drawn early: two cores cannot run both at full speed.
+  const canvasReady = drawn !== null && drawn.of === graph && !layingOut;
   useEffect(() => {
     if (input === null || input.nodes.length === 0 || !canvasReady) return;
     const run = runAnalysis(input, { maxHops, timeAware }, (progress) =>
@@ -353,6 +359,17 @@ export function NetworkWorkbench({ caseId }: Readonly<{ caseId: CaseId }>): Reac
           )
         : null;
     earlyLayoutRef.current = early;
+    // The first picture while fcose runs: nodes grouped and placed in linear time, so the case
+    // is drawn at once; the worker's layout replaces it when it arrives (first-layout effect).
+    const quick =
+      early !== null
+        ? quickLayout(
+            graph.entities.map((e) => e.id),
+            drawable.map((l) => [l.source, l.target] as const),
+          )
+        : null;
+    movedRef.current = new Set();
+    const built = performance.now();
     const cy = cytoscape({
       // While the worker lays out, the canvas is built without a container (no renderer), so
       // that no frame of thousands of unplaced nodes is drawn: it is mounted with positions.
@@ -369,6 +386,7 @@ export function NetworkWorkbench({ caseId }: Readonly<{ caseId: CaseId }>): Reac
             shape: KIND_SHAPES[e.kind],
             official: isOfficial(e),
           },
+          ...(quick !== null ? { position: quick[e.id] ?? { x: 0, y: 0 } } : {}),
         })),
         ...drawable.map((l) => ({
           group: 'edges' as const,
@@ -386,6 +404,11 @@ export function NetworkWorkbench({ caseId }: Readonly<{ caseId: CaseId }>): Reac
       minZoom: 0.05,
       maxZoom: 4,
       wheelSensitivity: 0.3,
+      // A large case on the 2D canvas: while the user pans or zooms, a snapshot of the picture
+      // moves and the links are left out, so a gesture does not redraw 15,000 links each frame;
+      // the full picture is drawn when the gesture ends. One device pixel per CSS pixel halves
+      // (or quarters) the pixels drawn on high-density screens, where the nodes stay crisp.
+      ...(large ? { textureOnViewport: true, hideEdgesOnViewport: true, pixelRatio: 1 } : {}),
       // Cytoscape's WebGL renderer (3.31+) draws thousands of nodes far faster than the 2D
       // canvas; it is not in @types/cytoscape yet, hence the cast.
       // Without a container the renderer must be 'null'; mount() then starts the canvas one
@@ -395,6 +418,9 @@ export function NetworkWorkbench({ caseId }: Readonly<{ caseId: CaseId }>): Reac
       } as object),
     } as cytoscape.CytoscapeOptions);
     cyRef.current = cy;
+    // Where a first draw's time goes, for the bench and the browser's performance panel.
+    performance.measure('network:prepare', { start: started, end: built });
+    performance.measure('network:build', { start: built });
     cy.on('select', 'node', (ev) => {
       setSelection({ type: 'node', id: (ev.target as cytoscape.NodeSingular).id() as EntityId });
       setTab('details');
@@ -405,6 +431,10 @@ export function NetworkWorkbench({ caseId }: Readonly<{ caseId: CaseId }>): Reac
     });
     cy.on('unselect', () => setSelection(null));
     cy.on('dragfree', () => setListVersion((v) => v + 1));
+    // Nodes the user takes hold of keep their place when the refined layout arrives.
+    cy.on('grab', 'node', (ev) => {
+      movedRef.current.add((ev.target as cytoscape.NodeSingular).id());
+    });
     return () => {
       early?.cancel();
       earlyLayoutRef.current = null;
@@ -476,9 +506,12 @@ export function NetworkWorkbench({ caseId }: Readonly<{ caseId: CaseId }>): Reac
     laidOutFor.current = graph;
     const name: LayoutName = positionsOfView !== null ? 'saved' : 'fcose';
     setLayout(name);
-    const drawnNow = (): void => {
+    const drawnNow = (then?: () => void): void => {
+      const drawing = performance.now();
       afterDrawn(() => {
         if (cyRef.current !== cy) return;
+        then?.();
+        performance.measure('network:first-frame', { start: drawing });
         setDrawn({
           of: graph,
           nodes: cy.nodes().length,
@@ -494,26 +527,51 @@ export function NetworkWorkbench({ caseId }: Readonly<{ caseId: CaseId }>): Reac
       drawnNow();
       return;
     }
+    // Drawn now with the quick positions set at build time; fcose refines it when it arrives.
+    const container = containerRef.current;
+    if (container === null) return;
+    const mounting = performance.now();
+    cy.mount(container);
+    fitToNodes(cy, 30);
+    performance.measure('network:mount', { start: mounting });
+    const fitted = { zoom: cy.zoom(), pan: { ...cy.pan() } };
+    setListVersion((v) => v + 1);
     setLayingOut(true);
-    early.positions.then(
-      (positions) => {
-        const container = containerRef.current;
-        if (cyRef.current !== cy || container === null) return;
-        cy.nodes().positions((node) => positions[node.id()] ?? node.position());
-        cy.mount(container);
-        cy.fit(undefined, 30);
-        setListVersion((v) => v + 1);
-        setLayingOut(false);
-        drawnNow();
+    // fcose's result waits for the first picture to be on screen: applied while that picture is
+    // still being drawn, it would have every element measured and drawn twice before the user
+    // sees anything.
+    const firstFrame = new Promise<void>((resolve) => drawnNow(resolve));
+    const settled = (): void => {
+      if (cyRef.current !== cy) return;
+      setLayingOut(false);
+      setListVersion((v) => v + 1);
+    };
+    Promise.all([early.positions, firstFrame]).then(
+      ([positions]) => {
+        if (cyRef.current !== cy) return;
+        // Only nodes the user has neither dragged nor pinned move; the view is refitted only
+        // if the user has not zoomed or panned since the first picture.
+        const untouched =
+          cy.zoom() === fitted.zoom && cy.pan().x === fitted.pan.x && cy.pan().y === fitted.pan.y;
+        cy.batch(() => {
+          cy.nodes().forEach((node) => {
+            const p = positions[node.id()];
+            if (p !== undefined && !node.locked() && !movedRef.current.has(node.id()))
+              node.position(p);
+          });
+        });
+        if (untouched) fitToNodes(cy, 30);
+        settled();
       },
       () => {
-        // A worker that cannot start (or fails) costs time, not the picture: lay out here.
-        const container = containerRef.current;
-        if (cyRef.current !== cy || container === null) return;
-        cy.mount(container);
-        setLayingOut(false);
+        // A worker that cannot start (or fails) costs time, not the picture: lay out here,
+        // around whatever the user has moved or pinned (fcose leaves locked nodes alone).
+        if (cyRef.current !== cy) return;
+        const moved = cy.nodes().filter((n) => movedRef.current.has(n.id()) && !n.locked());
+        moved.lock();
         runLayout('fcose');
-        drawnNow();
+        moved.unlock();
+        settled();
       },
     );
   }, [graph, positionsOfView, runLayout]);
@@ -1001,7 +1059,11 @@ export function NetworkWorkbench({ caseId }: Readonly<{ caseId: CaseId }>): Reac
             })}
           />
           {layingOut && (
-            <div className="network-laying-out" role="status" data-testid="network-laying-out">
+            <div
+              className="network-laying-out network-refining"
+              role="status"
+              data-testid="network-laying-out"
+            >
               {t('network.layingOut', { count: graph.entities.length })}
             </div>
           )}
