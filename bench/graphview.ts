@@ -1,5 +1,5 @@
 /**
- * The Network view at scale, through the real UI: the app is built (into out-network2 unless
+ * The Network view at scale, through the real UI: the app is built (into out-graphview unless
  * RINGTRACE_OUT names another folder), served in browser mode, and driven in Debian's Chromium.
  * A vault and a case are created, a generated FollowTheMoney file of 5,000 entities and 15,000
  * links is imported through the import dialog, and the view's own measurements are read:
@@ -7,13 +7,11 @@
  * counts the frames drawn after a fit). Also timed from outside: opening the view on the
  * stored case (decrypting its rows, building and drawing the canvas) and the import.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { seededRandom } from '../src/core/graph';
-import { startWebServer } from '../src/main/browserMode';
+import { openBenchApp } from './support/browserApp';
 import type { BenchResult } from './types';
 
 const ENTITIES = 5_000;
@@ -21,19 +19,8 @@ const LINKS = 15_000;
 const RING_SIZE = 25;
 const OFFICIALS = 40;
 const INSIDE_RING = 0.85;
-const PASSPHRASE = 'Bench graph view passphrase 5000!';
 
 // The same flags as tests/helpers/browser.ts CHROMIUM_ARGS (that module needs vitest's runner).
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 /**
  * A FollowTheMoney file shaped like a trafficking case: rings of 25 (a company, recruiters,
@@ -118,46 +105,15 @@ function step(what: string): void {
 }
 
 export async function run(): Promise<BenchResult> {
-  const root = join(import.meta.dirname, '..');
-  const out = process.env['RINGTRACE_OUT'] ?? 'out-network2';
-  if (process.env['RINGTRACE_SKIP_BUILD'] !== '1') {
-    const cli = join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
-    const built = spawnSync(process.execPath, [cli, 'build'], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, RINGTRACE_OUT: out },
-    });
-    if (built.status !== 0) throw new Error(`Build failed:\n${built.stdout}\n${built.stderr}`);
-    step('built');
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'ringtrace-bench-graphview-'));
-  const file = join(dir, 'generated.ftm.jsonl');
-  writeFileSync(file, generateFtm());
-  const server = await startWebServer(join(root, out, 'renderer'));
-  const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 800 },
+  const { page, dir, close } = await openBenchApp({
+    name: 'graphview',
+    caseReference: 'BENCH-5000',
+    caseTitle: 'Generated rings',
+    step,
   });
   try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(server.url);
-    await page.waitForFunction(() => document.documentElement.dataset['ready'] === 'true');
-    await page.getByTestId('create-vault-form').waitFor();
-    await page.getByTestId('create-actor-name').fill('Bench Analyst');
-    await page.getByTestId('create-agency').fill('Bench Agency');
-    await page.getByTestId('create-badge').fill('B-1');
-    await page.getByTestId('create-passphrase').fill(PASSPHRASE);
-    await page.getByTestId('create-passphrase-repeat').fill(PASSPHRASE);
-    await page.getByTestId('create-vault-submit').click();
-    await page.getByTestId('view-cases').waitFor({ timeout: 60_000 });
-    await page.getByTestId('new-case').click();
-    await page.getByTestId('case-reference').fill('BENCH-5000');
-    await page.getByTestId('case-title').fill('Generated rings');
-    await page.getByTestId('case-save').click();
-    await page.getByTestId('case-row').filter({ hasText: 'BENCH-5000' }).waitFor();
-
+    const file = join(dir, 'generated.ftm.jsonl');
+    writeFileSync(file, generateFtm());
     await page.getByTestId('nav-network').click();
     await page.getByTestId('empty-state').waitFor();
     const chooser = page.waitForEvent('filechooser');
@@ -231,8 +187,6 @@ export async function run(): Promise<BenchResult> {
       },
     };
   } finally {
-    await context.close();
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
+    await close();
   }
 }

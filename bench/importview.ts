@@ -7,30 +7,15 @@
  * the Network view. Figures: rows per second of the whole import, the phones and links it
  * produced, the peak JavaScript heap of the page, and the network's first draw.
  */
-import { spawnSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { seededRandom } from '../src/core/graph';
-import { startWebServer } from '../src/main/browserMode';
+import { openBenchApp } from './support/browserApp';
 import type { BenchResult } from './types';
 
 const ROWS = Number(process.env['RINGTRACE_IMPORT_ROWS'] ?? 1_000_000);
 const PHONES = 2_000;
 const GROUP = 40;
-const PASSPHRASE = 'Bench import view passphrase 1M!';
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--enable-precise-memory-info',
-];
 
 /**
  * Call records shaped like a seizure's: every phone calls a fixed handful of contacts (eight in
@@ -85,47 +70,16 @@ function step(what: string): void {
 }
 
 export async function run(): Promise<BenchResult> {
-  const root = join(import.meta.dirname, '..');
-  const out = process.env['RINGTRACE_OUT'] ?? 'out-importview';
-  if (process.env['RINGTRACE_SKIP_BUILD'] !== '1') {
-    const cli = join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
-    const built = spawnSync(process.execPath, [cli, 'build'], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, RINGTRACE_OUT: out },
-    });
-    if (built.status !== 0) throw new Error(`Build failed:\n${built.stdout}\n${built.stderr}`);
-    step('built');
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'ringtrace-bench-importview-'));
-  const file = join(dir, 'call-records.csv');
-  await writeCsv(file);
-  step(`wrote ${ROWS} call records`);
-  const server = await startWebServer(join(root, out, 'renderer'));
-  const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 800 },
+  const { page, dir, close } = await openBenchApp({
+    name: 'importview',
+    caseReference: 'BENCH-CDR',
+    caseTitle: 'A million calls',
+    step,
   });
   try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(server.url);
-    await page.waitForFunction(() => document.documentElement.dataset['ready'] === 'true');
-    await page.getByTestId('create-vault-form').waitFor();
-    await page.getByTestId('create-actor-name').fill('Bench Analyst');
-    await page.getByTestId('create-agency').fill('Bench Agency');
-    await page.getByTestId('create-badge').fill('B-1');
-    await page.getByTestId('create-passphrase').fill(PASSPHRASE);
-    await page.getByTestId('create-passphrase-repeat').fill(PASSPHRASE);
-    await page.getByTestId('create-vault-submit').click();
-    await page.getByTestId('view-cases').waitFor({ timeout: 60_000 });
-    await page.getByTestId('new-case').click();
-    await page.getByTestId('case-reference').fill('BENCH-CDR');
-    await page.getByTestId('case-title').fill('A million calls');
-    await page.getByTestId('case-save').click();
-    await page.getByTestId('case-row').filter({ hasText: 'BENCH-CDR' }).waitFor();
-
+    const file = join(dir, 'call-records.csv');
+    await writeCsv(file);
+    step(`wrote ${ROWS} call records`);
     await page.getByTestId('nav-exchange').click();
     await page.getByTestId('csv-import-panel').waitFor();
     await page.getByTestId('csv-file').setInputFiles(file);
@@ -209,8 +163,6 @@ export async function run(): Promise<BenchResult> {
       },
     };
   } finally {
-    await context.close();
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
+    await close();
   }
 }
