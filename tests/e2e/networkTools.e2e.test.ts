@@ -66,14 +66,14 @@ test('filters, find, shortest path, export with audit, named views', async (t) =
   const filters = page.locator('.network-filters');
   await filters.locator('summary').click();
   const kinds = filters.locator('fieldset').nth(0);
-  await kinds.getByRole('checkbox', { name: 'Organization' }).uncheck();
+  await kinds.getByRole('checkbox', { name: 'Organisation' }).uncheck();
   // The list follows the canvas a render later.
   await expect.poll(() => nodeLabels(page)).not.toContain('Siam Fishing Partners');
   let labels = await nodeLabels(page);
   expect(labels).not.toContain('Golden Lotus Recruitment Co., Ltd.');
   expect(labels).not.toContain('Siam Fishing Partners');
   expect(labels).toContain('Lim Heng');
-  await kinds.getByRole('checkbox', { name: 'Organization' }).check();
+  await kinds.getByRole('checkbox', { name: 'Organisation' }).check();
   await expect.poll(() => nodeLabels(page)).toContain('Siam Fishing Partners');
 
   // Filter by role: only officials.

@@ -49,7 +49,7 @@ export function CiteSelectionDialog({ selection, caseId, onClose, onCited }: Pro
       if (!link) return null;
       const what = t('entities.citeSelection.linkLabel', {
         source: name(link.source),
-        type: t(`entities.linkType.${link.type}`),
+        type: t(`model.linkType.${link.type}`),
         target: name(link.target),
       });
       return {
@@ -120,7 +120,7 @@ export function CiteSelectionDialog({ selection, caseId, onClose, onCited }: Pro
               <optgroup label={t('entities.citeSelection.entitiesGroup')}>
                 {(data?.entities ?? []).map((entity) => (
                   <option key={entity.id} value={`entity:${entity.id}`}>
-                    {displayName(entity)} ({t(`entities.kind.${entity.kind}`)})
+                    {displayName(entity)} ({t(`model.kind.${entity.kind}`)})
                   </option>
                 ))}
               </optgroup>
@@ -130,7 +130,7 @@ export function CiteSelectionDialog({ selection, caseId, onClose, onCited }: Pro
                     <option key={link.id} value={`link:${link.id}`}>
                       {t('entities.citeSelection.linkLabel', {
                         source: name(link.source),
-                        type: t(`entities.linkType.${link.type}`),
+                        type: t(`model.linkType.${link.type}`),
                         target: name(link.target),
                       })}
                     </option>

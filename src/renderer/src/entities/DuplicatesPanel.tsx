@@ -32,10 +32,9 @@ function Summary({ entity }: { entity: Entity }): ReactNode {
         </div>
       )}
       <div className="muted small">
-        {[
-          t(`entities.kind.${entity.kind}`),
-          ...entity.roles.map((r) => t(`entities.role.${r}`)),
-        ].join(', ')}
+        {[t(`model.kind.${entity.kind}`), ...entity.roles.map((r) => t(`model.role.${r}`))].join(
+          ', ',
+        )}
       </div>
     </div>
   );

@@ -60,12 +60,12 @@ export function EntityDetail(props: Props): ReactNode {
     <article className="panel entities-detail" data-testid="entity-detail">
       <header className="entities-detail-head">
         <div>
-          <div className="muted small">{t(`entities.kind.${entity.kind}`)}</div>
+          <div className="muted small">{t(`model.kind.${entity.kind}`)}</div>
           <h2 data-testid="entity-detail-name">{displayName(entity)}</h2>
           <div className="entities-chips">
             {entity.roles.map((r) => (
               <span key={r} className={`entities-chip role-${r}`}>
-                {t(`entities.role.${r}`)}
+                {t(`model.role.${r}`)}
               </span>
             ))}
           </div>
@@ -181,7 +181,7 @@ export function EntityDetail(props: Props): ReactNode {
                 <li key={l.id} data-testid="link-row">
                   <div className="entities-link-head">
                     <span>
-                      {arrow(l)} <strong>{t(`entities.linkType.${l.type}`)}</strong>
+                      {arrow(l)} <strong>{t(`model.linkType.${l.type}`)}</strong>
                       {l.label !== undefined && <span className="muted"> ({l.label})</span>}{' '}
                       {o === undefined ? '?' : displayName(o)}
                     </span>

@@ -117,7 +117,7 @@ export function EntityForm({ initial, onSubmit, onClose }: Props): ReactNode {
             >
               {ENTITY_KINDS.map((k) => (
                 <option key={k} value={k}>
-                  {t(`entities.kind.${k}`)}
+                  {t(`model.kind.${k}`)}
                 </option>
               ))}
             </select>
@@ -172,7 +172,7 @@ export function EntityForm({ initial, onSubmit, onClose }: Props): ReactNode {
                   setRoles(e.target.checked ? [...roles, r] : roles.filter((x) => x !== r))
                 }
               />
-              {t(`entities.role.${r}`)}
+              {t(`model.role.${r}`)}
             </label>
           ))}
         </fieldset>

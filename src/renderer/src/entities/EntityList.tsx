@@ -66,7 +66,7 @@ export function EntityList({ entities, filter, selected, onSelect }: Props): Rea
                     <span className="entities-chips">
                       {e.roles.map((r) => (
                         <span key={r} className={`entities-chip role-${r}`}>
-                          {t(`entities.role.${r}`)}
+                          {t(`model.role.${r}`)}
                         </span>
                       ))}
                     </span>

@@ -118,7 +118,7 @@ export function LinkForm({
         <option value="">{t('entities.link.choose')}</option>
         {sorted.map((e) => (
           <option key={e.id} value={e.id}>
-            {displayName(e)} ({t(`entities.kind.${e.kind}`)})
+            {displayName(e)} ({t(`model.kind.${e.kind}`)})
           </option>
         ))}
       </select>
@@ -164,7 +164,7 @@ export function LinkForm({
             >
               {LINK_TYPES.map((k) => (
                 <option key={k} value={k}>
-                  {t(`entities.linkType.${k}`)}
+                  {t(`model.linkType.${k}`)}
                 </option>
               ))}
             </select>

@@ -214,7 +214,7 @@ export function SuggestionsPanel({ store, caseId, data, onAddStatement }: Props)
                     {data.links.map((l) => (
                       <option key={l.id} value={`l:${l.id}`}>
                         {displayName(data.byId.get(l.source) ?? { id: l.source, names: [] })}{' '}
-                        {t(`entities.linkType.${l.type}`)}{' '}
+                        {t(`model.linkType.${l.type}`)}{' '}
                         {displayName(data.byId.get(l.target) ?? { id: l.target, names: [] })}
                       </option>
                     ))}

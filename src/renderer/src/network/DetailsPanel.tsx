@@ -56,9 +56,9 @@ export function DetailsPanel(props: Props): ReactNode {
       <div data-testid="network-details">
         <h2>{props.labelOf(entity.id)}</h2>
         <p>
-          {t(`network.kind.${entity.kind}`)}
+          {t(`model.kind.${entity.kind}`)}
           {entity.roles.length > 0 && ' · '}
-          {entity.roles.map((r) => t(`network.role.${r}`)).join(', ')}
+          {entity.roles.map((r) => t(`model.role.${r}`)).join(', ')}
         </p>
         {!hideNames && entity.names.length > 1 && (
           <p className="small">
@@ -101,7 +101,7 @@ export function DetailsPanel(props: Props): ReactNode {
   const l = link!;
   return (
     <div data-testid="network-details">
-      <h2>{t(`network.linkType.${l.type}`)}</h2>
+      <h2>{t(`model.linkType.${l.type}`)}</h2>
       <p>
         {props.labelOf(l.source)} {l.directed ? '→' : '—'} {props.labelOf(l.target)}
       </p>

@@ -111,9 +111,9 @@ export function FtmImportDialog({ caseId, file, onClose, onImported }: Props): R
                   {c.mapsTo === null ? (
                     <span className="muted">{t('network.ftm.notImported')}</span>
                   ) : 'entity' in c.mapsTo ? (
-                    t('network.ftm.asEntity', { kind: t(`network.kind.${c.mapsTo.entity}`) })
+                    t('network.ftm.asEntity', { kind: t(`model.kind.${c.mapsTo.entity}`) })
                   ) : (
-                    t('network.ftm.asLink', { type: t(`network.linkType.${c.mapsTo.link}`) })
+                    t('network.ftm.asLink', { type: t(`model.linkType.${c.mapsTo.link}`) })
                   )}
                 </td>
               </tr>

@@ -60,7 +60,7 @@ export function Legend({ colourMode, communities }: Props): ReactNode {
             {ENTITY_KINDS.map((kind) => (
               <li key={kind}>
                 <ShapeIcon shape={KIND_SHAPES[kind]} colour="#eceff1" />
-                {t(`network.kind.${kind}`)}
+                {t(`model.kind.${kind}`)}
               </li>
             ))}
           </ul>
@@ -75,7 +75,7 @@ export function Legend({ colourMode, communities }: Props): ReactNode {
                 {ROLE_ORDER.map((role) => (
                   <li key={role}>
                     <ShapeIcon shape="ellipse" colour={ROLE_COLOURS[role]} />
-                    {t(`network.role.${role}`)}
+                    {t(`model.role.${role}`)}
                   </li>
                 ))}
                 <li>

@@ -395,7 +395,7 @@ export function NetworkWorkbench({ caseId }: Readonly<{ caseId: CaseId }>): Reac
             source: l.source,
             target: l.target,
             directed: l.directed,
-            label: t(`network.linkType.${l.type}`),
+            label: t(`model.linkType.${l.type}`),
             lineStyle: lineStyle(l.reliability),
           },
         })),
@@ -945,7 +945,7 @@ export function NetworkWorkbench({ caseId }: Readonly<{ caseId: CaseId }>): Reac
                 checked={kinds.has(k)}
                 onChange={() => setKinds((s) => toggle(s, k))}
               />{' '}
-              {t(`network.kind.${k}`)}
+              {t(`model.kind.${k}`)}
             </label>
           ))}
         </fieldset>
@@ -958,7 +958,7 @@ export function NetworkWorkbench({ caseId }: Readonly<{ caseId: CaseId }>): Reac
                 checked={roles.has(r)}
                 onChange={() => setRoles((s) => toggle(s, r))}
               />{' '}
-              {t(`network.role.${r}`)}
+              {t(`model.role.${r}`)}
             </label>
           ))}
           <span className="hint">{t('network.filters.rolesHint')}</span>
@@ -972,7 +972,7 @@ export function NetworkWorkbench({ caseId }: Readonly<{ caseId: CaseId }>): Reac
                 checked={linkTypes.has(l)}
                 onChange={() => setLinkTypes((s) => toggle(s, l))}
               />{' '}
-              {t(`network.linkType.${l}`)}
+              {t(`model.linkType.${l}`)}
             </label>
           ))}
         </fieldset>

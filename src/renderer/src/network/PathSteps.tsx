@@ -25,7 +25,7 @@ export function PathSteps({ path, labelOf, citationsOfLink }: Props): ReactNode 
             : '';
         return (
           <li key={step.linkId} data-testid="network-path-step">
-            {labelOf(step.from)} {arrow} <strong>{t(`network.linkType.${step.type}`)}</strong>
+            {labelOf(step.from)} {arrow} <strong>{t(`model.linkType.${step.type}`)}</strong>
             {dates} {arrow} {labelOf(step.to)}{' '}
             <span className="muted small">
               {step.reliability}

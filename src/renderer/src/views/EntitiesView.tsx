@@ -92,7 +92,7 @@ function OpenCaseEntities(): ReactNode {
 
   const entity = selected === null ? undefined : data?.byId.get(selected);
   const linkName = (l: Link) =>
-    `${displayName(data?.byId.get(l.source) ?? { id: l.source, names: [] })} ${t(`entities.linkType.${l.type}`)} ${displayName(data?.byId.get(l.target) ?? { id: l.target, names: [] })}`;
+    `${displayName(data?.byId.get(l.source) ?? { id: l.source, names: [] })} ${t(`model.linkType.${l.type}`)} ${displayName(data?.byId.get(l.target) ?? { id: l.target, names: [] })}`;
 
   return (
     <div data-testid="entities-view">

@@ -2,6 +2,7 @@ import { bundle } from './en/bundle';
 import { entities } from './en/entities';
 import { evidence } from './en/evidence';
 import { exchange } from './en/exchange';
+import { model } from './en/model';
 import { network } from './en/network';
 import { search } from './en/search';
 
@@ -166,6 +167,7 @@ export const en = {
   evidence,
   network,
   search,
+  model,
   entities,
   exchange,
   bundle,
