@@ -7,6 +7,7 @@ import { Dialog } from '../shell/Dialog';
 import { CitationPicker } from './CitationPicker';
 import { EMPTY_DRAFT, resolveDraft, type CitationDraft } from './citationDraft';
 import { errorMessage, type CaseData } from './useCaseData';
+import { FormFooter } from '../shell/FormFooter';
 
 type Props = Readonly<{
   store: EntityStore;
@@ -65,24 +66,13 @@ export function CiteDialog({
           onChange={setDraft}
           {...(problem !== undefined ? { problem } : {})}
         />
-        {error !== null && (
-          <div className="form-error" role="alert">
-            {error}
-          </div>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="submit"
-            className="primary"
-            disabled={busy || !resolved.ok}
-            data-testid="cite-save"
-          >
-            {t('entities.cite.save')}
-          </button>
-        </div>
+        <FormFooter
+          error={error}
+          onCancel={onClose}
+          submitLabel={t('entities.cite.save')}
+          submitDisabled={busy || !resolved.ok}
+          submitTestId="cite-save"
+        />
       </form>
     </Dialog>
   );

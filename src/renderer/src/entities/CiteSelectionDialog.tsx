@@ -7,6 +7,7 @@ import type { CiteSelection } from '../evidence/PageViewer';
 import { Dialog } from '../shell/Dialog';
 import { useSession } from '../vault/session';
 import { errorMessage, useCaseData, useEntityStore } from './useCaseData';
+import { FormFooter } from '../shell/FormFooter';
 
 type Props = Readonly<{
   selection: CiteSelection;
@@ -140,24 +141,13 @@ export function CiteSelectionDialog({ selection, caseId, onClose, onCited }: Pro
             </select>
           </div>
         )}
-        {(error ?? loadError) !== null && (
-          <div className="form-error" role="alert">
-            {error ?? loadError}
-          </div>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="submit"
-            className="primary"
-            disabled={busy || chosen === null}
-            data-testid="cite-selection-save"
-          >
-            {t('entities.citeSelection.save')}
-          </button>
-        </div>
+        <FormFooter
+          error={error ?? loadError}
+          onCancel={onClose}
+          submitLabel={t('entities.citeSelection.save')}
+          submitDisabled={busy || chosen === null}
+          submitTestId="cite-selection-save"
+        />
       </form>
     </Dialog>
   );

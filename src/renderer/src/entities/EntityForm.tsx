@@ -15,6 +15,7 @@ import { detectScript } from '../../../core/names';
 import { Dialog } from '../shell/Dialog';
 import { Field } from '../shell/Field';
 import { errorMessage } from './useCaseData';
+import { FormFooter } from '../shell/FormFooter';
 
 type Props = Readonly<{
   initial?: Entity;
@@ -304,19 +305,14 @@ export function EntityForm({ initial, onSubmit, onClose }: Props): ReactNode {
             onChange={(e) => setNotes(e.target.value)}
           />
         </div>
-        {error !== null && (
-          <div className="form-error" role="alert" data-testid="entity-form-error">
-            {error}
-          </div>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={busy} data-testid="entity-save">
-            {busy ? t('common.working') : t('common.save')}
-          </button>
-        </div>
+        <FormFooter
+          error={error}
+          errorTestId="entity-form-error"
+          onCancel={onClose}
+          submitLabel={busy ? t('common.working') : t('common.save')}
+          submitDisabled={busy}
+          submitTestId="entity-save"
+        />
       </form>
     </Dialog>
   );

@@ -17,6 +17,7 @@ import { Field } from '../shell/Field';
 import { CitationPicker } from './CitationPicker';
 import { EMPTY_DRAFT, resolveDraft, type CitationDraft } from './citationDraft';
 import { errorMessage, type CaseData } from './useCaseData';
+import { FormFooter } from '../shell/FormFooter';
 
 const RELIABILITY: readonly SourceReliability[] = ['A', 'B', 'C', 'D', 'E', 'F'];
 const CREDIBILITY: readonly InformationCredibility[] = [1, 2, 3, 4, 5, 6];
@@ -281,19 +282,14 @@ export function LinkForm({
           onChange={setDraft}
           {...(citeProblem !== undefined ? { problem: citeProblem } : {})}
         />
-        {error !== null && (
-          <div className="form-error" role="alert" data-testid="link-form-error">
-            {error}
-          </div>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={busy} data-testid="link-save">
-            {busy ? t('common.working') : t('common.save')}
-          </button>
-        </div>
+        <FormFooter
+          error={error}
+          errorTestId="link-form-error"
+          onCancel={onClose}
+          submitLabel={busy ? t('common.working') : t('common.save')}
+          submitDisabled={busy}
+          submitTestId="link-save"
+        />
       </form>
     </Dialog>
   );

@@ -7,6 +7,7 @@ import { Dialog } from '../shell/Dialog';
 import { Field } from '../shell/Field';
 import { useSession } from '../vault/session';
 import { errorMessage } from './useCaseData';
+import { FormFooter } from '../shell/FormFooter';
 
 type Props = Readonly<{ caseId: CaseId; onDone: () => void; onClose: () => void }>;
 
@@ -98,24 +99,14 @@ export function StatementForm({ caseId, onDone, onClose }: Props): ReactNode {
             onChange={(e) => setText(e.target.value)}
           />
         </div>
-        {error !== null && (
-          <div className="form-error" role="alert" data-testid="statement-error">
-            {error}
-          </div>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="submit"
-            className="primary"
-            disabled={busy || !ready}
-            data-testid="statement-save"
-          >
-            {busy ? t('common.working') : t('entities.statement.save')}
-          </button>
-        </div>
+        <FormFooter
+          error={error}
+          errorTestId="statement-error"
+          onCancel={onClose}
+          submitLabel={busy ? t('common.working') : t('entities.statement.save')}
+          submitDisabled={busy || !ready}
+          submitTestId="statement-save"
+        />
       </form>
     </Dialog>
   );

@@ -55,6 +55,7 @@ import { quickLayout } from './quickLayout';
 import { networkStyle } from './style';
 import { fitToNodes } from './viewport';
 import './refine.css';
+import { FormFooter } from '../shell/FormFooter';
 
 cytoscape.use(fcose);
 
@@ -1204,19 +1205,12 @@ export function NetworkWorkbench({ caseId }: Readonly<{ caseId: CaseId }>): Reac
               required
               maxLength={120}
             />
-            <div className="dialog-actions">
-              <button type="button" onClick={() => setNaming(null)}>
-                {t('common.cancel')}
-              </button>
-              <button
-                type="submit"
-                className="primary"
-                disabled={naming.trim() === ''}
-                data-testid="view-name-save"
-              >
-                {t('common.save')}
-              </button>
-            </div>
+            <FormFooter
+              onCancel={() => setNaming(null)}
+              submitLabel={t('common.save')}
+              submitDisabled={naming.trim() === ''}
+              submitTestId="view-name-save"
+            />
           </form>
         </Dialog>
       )}

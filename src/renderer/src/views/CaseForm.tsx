@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Case } from '../../../core/model';
 import { Dialog } from '../shell/Dialog';
 import { Field } from '../shell/Field';
+import { FormFooter } from '../shell/FormFooter';
 
 export type CaseDraft = Readonly<{ reference: string; title: string; summary: string }>;
 
@@ -70,24 +71,14 @@ export function CaseForm({ initial, onSubmit, onClose }: Props): ReactNode {
             onChange={(e) => setSummary(e.target.value)}
           />
         </div>
-        {error !== null && (
-          <div className="form-error" role="alert" data-testid="case-form-error">
-            {error}
-          </div>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="submit"
-            className="primary"
-            disabled={!ready || busy}
-            data-testid="case-save"
-          >
-            {t('common.save')}
-          </button>
-        </div>
+        <FormFooter
+          error={error}
+          errorTestId="case-form-error"
+          onCancel={onClose}
+          submitLabel={t('common.save')}
+          submitDisabled={!ready || busy}
+          submitTestId="case-save"
+        />
       </form>
     </Dialog>
   );

@@ -10,6 +10,7 @@ import { errorText } from '../vault/errorText';
 import { EMPTY_ACTOR, IdentityFields, isCompleteActor } from '../vault/IdentityFields';
 import { NewPassphraseFields, newPassphraseReady } from '../vault/NewPassphraseFields';
 import { useSession } from '../vault/session';
+import { FormFooter } from '../shell/FormFooter';
 
 async function streamToBytes(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
@@ -312,24 +313,13 @@ function AddUserDialog({
             setRepeat(r);
           }}
         />
-        {error !== null && (
-          <div className="form-error" role="alert">
-            {error}
-          </div>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="submit"
-            className="primary"
-            disabled={!ready || busy}
-            data-testid="add-user-submit"
-          >
-            {busy ? t('common.working') : t('settings.addUser')}
-          </button>
-        </div>
+        <FormFooter
+          error={error}
+          onCancel={onClose}
+          submitLabel={busy ? t('common.working') : t('settings.addUser')}
+          submitDisabled={!ready || busy}
+          submitTestId="add-user-submit"
+        />
       </form>
     </Dialog>
   );
