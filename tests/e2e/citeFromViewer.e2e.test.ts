@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { openApp } from '../helpers/browser';
 import { generateDocuments } from '../helpers/documents';
+import { chooseLanguages } from '../helpers/intakeDriver';
 import { createCase, createVault } from '../helpers/vaultDriver';
 
 test('select words on a page, cite them for a person, and open the citation at those words', async (t) => {
@@ -26,7 +27,7 @@ test('select words on a page, cite them for a person, and open the citation at t
   await page.getByTestId('intake-seizedBy').fill('Det. Sophal Keo');
   await page.getByTestId('intake-seizedFrom').fill('Witness');
   await page.getByTestId('intake-seizedWhere').fill('Poipet police post');
-  await page.getByTestId('intake-languages').selectOption('eng');
+  await chooseLanguages(page, ['eng']);
   await page.getByTestId('intake-files').setInputFiles({
     name: 'statement.png',
     mimeType: 'image/png',

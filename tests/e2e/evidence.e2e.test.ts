@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { openApp } from '../helpers/browser';
 import { generateDocuments } from '../helpers/documents';
+import { chooseLanguages } from '../helpers/intakeDriver';
 import { createCase, createVault } from '../helpers/vaultDriver';
 
 type Upload = Readonly<{ name: string; mimeType: string; buffer: Buffer }>;
@@ -14,13 +15,13 @@ type Upload = Readonly<{ name: string; mimeType: string; buffer: Buffer }>;
 async function takeIn(
   page: Page,
   files: readonly Upload[],
-  languages: 'eng' | 'tha' | 'eng+tha',
+  languages: readonly ('eng' | 'tha')[],
 ): Promise<void> {
   await page.getByTestId('intake-seizedBy').fill('Det. Sophal Keo');
   await page.getByTestId('intake-seizedFrom').fill('Suspect vehicle');
   await page.getByTestId('intake-seizedWhere').fill('Poipet checkpoint');
   await page.getByTestId('intake-description').fill('Papers from the glovebox');
-  await page.getByTestId('intake-languages').selectOption(languages);
+  await chooseLanguages(page, languages);
   await page.getByTestId('intake-files').setInputFiles([...files]);
   await page.getByTestId('intake-submit').click();
   await expect
@@ -108,7 +109,7 @@ test('takes in a mixed set offline, reads it, corrects it, and keeps custody', a
       { name: 'empty.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(0) },
       { name: 'broken.png', mimeType: 'image/png', buffer: statement.subarray(0, 300) },
     ],
-    'eng',
+    ['eng'],
   );
   expect(await fileState(page, 'statement.png')).toBe('stored');
   expect(await fileState(page, 'chat.pdf')).toBe('stored');
@@ -182,7 +183,7 @@ test('takes in a mixed set offline, reads it, corrects it, and keeps custody', a
   await takeIn(
     page,
     [{ name: 'statement-copy.png', mimeType: 'image/png', buffer: statement }],
-    'eng',
+    ['eng'],
   );
   expect(await fileState(page, 'statement-copy.png')).toBe('duplicate');
   await expect.poll(() => page.getByTestId('evidence-row').count()).toBe(2);
@@ -191,7 +192,7 @@ test('takes in a mixed set offline, reads it, corrects it, and keeps custody', a
   await takeIn(
     page,
     [{ name: 'thai.png', mimeType: 'image/png', buffer: readFileSync(docs.thai.path) }],
-    'tha',
+    ['tha'],
   );
   await waitForOcrDone(page, 'thai.png');
   await openItem(page, 'thai.png');

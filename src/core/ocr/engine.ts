@@ -86,8 +86,12 @@ export interface OcrEngine {
   recognize(images: readonly OcrImage[], options: RecognizeOptions): Promise<OcrPageResult[]>;
   /** Adds (or replaces) a language from a .traineddata or .traineddata.gz file's bytes. */
   addLanguage(code: string, traineddata: Uint8Array): Promise<LanguageCode>;
-  /** Languages jobs may ask for. */
+  /** Forgets a language added from a file (a bundled one goes back to the bundled data). */
+  removeLanguage(code: string): Promise<void>;
+  /** Languages jobs may ask for; complete once ready() has resolved. */
   languages(): readonly LanguageCode[];
+  /** Resolves once the engine knows every language it has (added ones are read at start). */
+  ready(): Promise<void>;
   /** Stops every job (they reject with AbortError) and terminates the workers. */
   close(): Promise<void>;
 }
@@ -168,9 +172,13 @@ export function createOcrEngine(options: OcrEngineOptions): OcrEngine {
         workerBlobURL: false,
         langPath: store.langPath,
         gzip: store.gzip,
-        // Never read or write tesseract.js's cache: in Node it is the current directory, in the
-        // browser an IndexedDB store in the clear.
-        cacheMethod: 'none',
+        // Never write tesseract.js's cache (in Node the current directory, in the browser an
+        // IndexedDB store in the clear). Read it only where the store keeps languages added
+        // from files (the browser; see workerLanguageCache.ts), read-only so that a worker
+        // never stores or deletes anything there itself.
+        ...(store.cachePath !== undefined
+          ? { cacheMethod: 'readOnly', cachePath: store.cachePath }
+          : { cacheMethod: 'none' }),
         logger: (m) => {
           if (m.status === 'recognizing text') slot.onProgress?.(m.progress);
         },
@@ -347,7 +355,16 @@ export function createOcrEngine(options: OcrEngineOptions): OcrEngine {
     resolvers.get(job)?.(job.results as OcrPageResult[]);
   }
 
-  function recognize(
+  async function recognize(
+    images: readonly OcrImage[],
+    recognizeOptions: RecognizeOptions,
+  ): Promise<OcrPageResult[]> {
+    // The store may still be reading which languages were added (IndexedDB in the browser).
+    await store.ready();
+    return recognizeReady(images, recognizeOptions);
+  }
+
+  function recognizeReady(
     images: readonly OcrImage[],
     recognizeOptions: RecognizeOptions,
   ): Promise<OcrPageResult[]> {
@@ -421,7 +438,13 @@ export function createOcrEngine(options: OcrEngineOptions): OcrEngine {
       for (const slot of slots) if (slot.languages.split('+').includes(lang)) slot.stale = true;
       return lang;
     },
+    async removeLanguage(code) {
+      const lang = languageCode(code);
+      await store.remove(lang);
+      for (const slot of slots) if (slot.languages.split('+').includes(lang)) slot.stale = true;
+    },
     languages: () => store.codes(),
+    ready: () => store.ready(),
     async close() {
       if (closed) return;
       closed = true;

@@ -21,7 +21,19 @@ export {
   parseLanguages,
   readTraineddata,
 } from './languages';
-export type { BundledLanguage, LanguageCode, LanguageStore } from './languages';
+export type {
+  BundledLanguage,
+  LanguageCode,
+  LanguageStore,
+  UrlLanguageStoreOptions,
+} from './languages';
+export {
+  USER_LANGUAGE_CACHE_PATH,
+  WORKER_CACHE_DB,
+  WORKER_CACHE_STORE,
+  createWorkerLanguageCache,
+} from './workerLanguageCache';
+export type { WorkerLanguageCache } from './workerLanguageCache';
 export { OCR_IMAGE_TYPES, readImageInfo } from './imageInfo';
 export type { ImageInfo, OcrImageType } from './imageInfo';
 export { DEFAULT_DOWNSCALE, canvasResizer, downscaleFactor, pngResizer } from './downscale';

@@ -3,7 +3,7 @@
  * tesseract.js worker reads every language from a single directory while the npm packages keep
  * each language in a directory of its own. Only for Node (tests, command line, benchmark).
  */
-import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -27,8 +27,9 @@ export async function createNodeLanguageStore(
 ): Promise<LanguageStore> {
   const dir = await mkdtemp(join(tmpdir(), 'ringtrace-ocr-lang-'));
   const codes = new Set<LanguageCode>();
+  const bundledCodes = bundled.map(languageCode);
   try {
-    for (const code of bundled.map(languageCode)) {
+    for (const code of bundledCodes) {
       // Named without .gz: the worker recognises gzip by its magic bytes, and user files may be
       // either compressed or not, so one naming scheme serves both.
       await copyFile(bundledTraineddataPath(code), join(dir, `${code}.traineddata`));
@@ -41,12 +42,22 @@ export async function createNodeLanguageStore(
   return {
     langPath: dir,
     gzip: false,
+    ready: () => Promise.resolve(),
     has: (code) => codes.has(code),
     codes: () => [...codes],
     async add(code, traineddata) {
       const data = readTraineddata(traineddata, `${code}.traineddata`);
       await writeFile(join(dir, `${code}.traineddata`), data);
       codes.add(code);
+    },
+    async remove(code) {
+      // A bundled language the user replaced goes back to the bundled file.
+      if (bundledCodes.includes(code)) {
+        await copyFile(bundledTraineddataPath(code), join(dir, `${code}.traineddata`));
+        return;
+      }
+      await unlink(join(dir, `${code}.traineddata`)).catch(() => undefined);
+      codes.delete(code);
     },
     dispose: () => rm(dir, { recursive: true, force: true }),
   };

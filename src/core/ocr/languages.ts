@@ -6,6 +6,7 @@
 import { gunzipSync } from 'fflate';
 import type { Brand } from '../model';
 import { OcrEngineError, OcrInputError } from './errors';
+import type { WorkerLanguageCache } from './workerLanguageCache';
 
 /** A tesseract language code: "eng", "tha", "khm", "chi_sim"... It names a traineddata file. */
 export type LanguageCode = Brand<string, 'LanguageCode'>;
@@ -82,43 +83,82 @@ export function readTraineddata(bytes: Uint8Array, name = 'traineddata'): Uint8A
 
 /**
  * Where workers find language data. A worker reads `${langPath}/${code}.traineddata` (or
- * `.traineddata.gz` when gzip is set) itself, so every language a job uses must be there.
+ * `.traineddata.gz` when gzip is set) itself, so every language a job uses must be there, or,
+ * when `cachePath` is set, in the worker's cache under `${cachePath}/${code}.traineddata`.
  */
 export interface LanguageStore {
   /** A directory (Node) or URL prefix (browser) holding one file per language. */
   readonly langPath: string;
   /** Whether the files carry a .gz suffix. The worker detects gzip by content either way. */
   readonly gzip: boolean;
+  /**
+   * Set when workers must first look in their cache (read-only) for a language: that is where
+   * the browser keeps languages added from files (see workerLanguageCache.ts).
+   */
+  readonly cachePath?: string;
+  /** Resolves once the store knows which languages it has; jobs wait for it. */
+  ready(): Promise<void>;
   has(code: LanguageCode): boolean;
   /** Codes available to jobs, bundled and added. */
   codes(): readonly LanguageCode[];
   /** Makes a user-supplied traineddata available under `code`, replacing any before it. */
   add(code: LanguageCode, traineddata: Uint8Array): Promise<void>;
+  /** Forgets a language added from a file. The bundled ones cannot be removed. */
+  remove(code: LanguageCode): Promise<void>;
   /** Releases what the store holds (a temporary directory in Node). */
   dispose(): Promise<void>;
 }
 
+export type UrlLanguageStoreOptions = Readonly<{
+  bundled?: readonly LanguageCode[];
+  /** Where added languages go; without it, adding a language is refused. */
+  cache?: WorkerLanguageCache;
+}>;
+
 /**
  * The browser's store: the app serves `${baseUrl}/<code>.traineddata.gz` for each bundled
- * language from its own files. User-supplied languages need a place a worker can fetch from,
- * which the browser build does not provide yet, so `add` says so instead of half-working.
+ * language from its own files, and languages added from files live in the workers' cache.
  */
 export function createUrlLanguageStore(
   baseUrl: string,
-  bundled: readonly LanguageCode[] = BUNDLED_LANGUAGES.map(languageCode),
+  options: UrlLanguageStoreOptions = {},
 ): LanguageStore {
   const langPath = baseUrl.replace(/\/+$/, '');
+  const bundled = options.bundled ?? BUNDLED_LANGUAGES.map(languageCode);
+  const { cache } = options;
+  const added = new Set<LanguageCode>();
+  // Read once; a failure (IndexedDB unavailable) leaves only the bundled languages and is
+  // reported when a job asks for a language that is missing.
+  const loaded: Promise<void> = cache
+    ? cache.list().then(
+        (codes) => codes.forEach((code) => added.add(code)),
+        () => undefined,
+      )
+    : Promise.resolve();
+  const noCache = (code: LanguageCode): Promise<never> =>
+    Promise.reject(
+      new OcrEngineError(`Adding language "${code}" from a file needs a place to keep it`),
+    );
   return {
     langPath,
     gzip: true,
-    has: (code) => bundled.includes(code),
-    codes: () => bundled,
-    add: (code) =>
-      Promise.reject(
-        new OcrEngineError(
-          `Adding language "${code}" from a file is not supported in the browser build yet`,
-        ),
-      ),
+    ...(cache && { cachePath: cache.cachePath }),
+    ready: () => loaded,
+    has: (code) => bundled.includes(code) || added.has(code),
+    codes: () => [...bundled, ...[...added].filter((c) => !bundled.includes(c)).sort()],
+    async add(code, traineddata) {
+      if (!cache) return noCache(code);
+      const data = readTraineddata(traineddata, `${code}.traineddata`);
+      await loaded;
+      await cache.put(code, data);
+      added.add(code);
+    },
+    async remove(code) {
+      if (!cache) return;
+      await loaded;
+      await cache.delete(code);
+      added.delete(code);
+    },
     dispose: () => Promise.resolve(),
   };
 }

@@ -5,12 +5,9 @@ import type { IntakeMeta, IntakeOutcome } from '../../../core/intake';
 import type { CaseId } from '../../../core/model';
 import { Field } from '../shell/Field';
 import { useSession } from '../vault/session';
+import { LanguagePicker } from './LanguagePicker';
 import { ocrQueueFor } from './ocrQueue';
 import { PDFJS } from './runtime';
-
-/** OCR language choices offered per document; tesseract reads "eng+tha" as both at once. */
-export const LANGUAGE_CHOICES = ['eng', 'tha', 'eng+tha'] as const;
-export type LanguageChoice = (typeof LANGUAGE_CHOICES)[number];
 
 type FileStatus =
   | Readonly<{ state: 'waiting' }>
@@ -64,7 +61,7 @@ export function IntakePanel({ caseId }: Props): ReactNode {
     seizedWhere: '',
     description: '',
   });
-  const [languages, setLanguages] = useState<LanguageChoice>('eng');
+  const [languages, setLanguages] = useState<readonly string[]>(['eng']);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [dragging, setDragging] = useState(false);
@@ -116,7 +113,7 @@ export function IntakePanel({ caseId }: Props): ReactNode {
           {
             pdfjs: PDFJS,
             signal: controller.signal,
-            languages: languages.split('+'),
+            languages,
             onProgress: (p) =>
               setStatus(entry.key, {
                 state: 'working',
@@ -230,22 +227,7 @@ export function IntakePanel({ caseId }: Props): ReactNode {
             onChange={(e) => setMeta({ ...meta, description: e.target.value })}
           />
         </div>
-        <div className="field">
-          <label htmlFor="intake-languages">{t('evidence.fields.languages')}</label>
-          <select
-            id="intake-languages"
-            data-testid="intake-languages"
-            value={languages}
-            onChange={(e) => setLanguages(e.target.value as LanguageChoice)}
-          >
-            {LANGUAGE_CHOICES.map((choice) => (
-              <option key={choice} value={choice}>
-                {t(`evidence.languages.${choice}`)}
-              </option>
-            ))}
-          </select>
-          <div className="hint">{t('evidence.intake.otherLanguages')}</div>
-        </div>
+        <LanguagePicker value={languages} onChange={setLanguages} disabled={busy} />
       </div>
 
       {problem !== null && (
@@ -272,7 +254,7 @@ export function IntakePanel({ caseId }: Props): ReactNode {
         <button
           type="button"
           className="primary"
-          disabled={busy || waiting === 0}
+          disabled={busy || waiting === 0 || languages.length === 0}
           data-testid="intake-submit"
           onClick={() => void takeIn()}
         >

@@ -7,7 +7,11 @@ import { decodeTiffPagesLazily, openPdf } from '../../../core/evidence';
 import type { PdfJsSetup } from '../../../core/evidence';
 import type { EvidenceRow } from '../../../core/db';
 import type { FileId } from '../../../core/model';
-import { createOcrEngine, createUrlLanguageStore } from '../../../core/ocr';
+import {
+  createOcrEngine,
+  createUrlLanguageStore,
+  createWorkerLanguageCache,
+} from '../../../core/ocr';
 import type { OcrEngine } from '../../../core/ocr';
 import type { UnlockedVault } from '../../../core/vault';
 
@@ -26,7 +30,9 @@ let engine: OcrEngine | undefined;
 /** One engine (a pool of tesseract.js workers) per window, created on first use. */
 export function ocrEngine(): OcrEngine {
   engine ??= createOcrEngine({
-    languages: createUrlLanguageStore(vendorUrl('tesseract/lang')),
+    languages: createUrlLanguageStore(vendorUrl('tesseract/lang'), {
+      cache: createWorkerLanguageCache(indexedDB),
+    }),
     workerPath: vendorUrl('tesseract/worker.min.js'),
     corePath: vendorUrl('tesseract/core'),
   });

@@ -22,7 +22,26 @@ export const evidence = {
   languages: {
     eng: 'English',
     tha: 'Thai',
-    'eng+tha': 'English and Thai',
+    khm: 'Khmer',
+    lao: 'Lao',
+    mya: 'Burmese',
+    vie: 'Vietnamese',
+  },
+  languagePicker: {
+    add: 'Add a language from a file…',
+    adding: 'Adding…',
+    added: 'Added {{names}}. It is kept on this computer for every vault.',
+    removed: '{{name}} removed.',
+    refused: 'Language not added: {{problem}}',
+    badName:
+      '{{name}} is not named like a language file (<code>.traineddata or <code>.traineddata.gz, e.g. khm.traineddata)',
+    none: 'Choose at least one language.',
+    hint: 'Tick every language the documents are written in. Other languages (Khmer, Lao, Burmese, Vietnamese…) come from a tesseract .traineddata or .traineddata.gz file.',
+    remove: 'Remove {{name}}',
+    removeTitle: 'Remove {{name}}?',
+    removeMessage:
+      'Documents can no longer be read in {{name}} until its file is added again. Text already recognised is kept.',
+    removeConfirm: 'Remove the language',
   },
   intake: {
     title: 'Take in evidence',
@@ -31,8 +50,6 @@ export const evidence = {
     pickFolder: 'Pick a folder…',
     formats:
       'PNG, JPEG, TIFF (multi-page), WebP, BMP and PDF. Originals are never altered; the same file taken in twice is linked, not stored again.',
-    otherLanguages:
-      'Other languages (Khmer, Lao, Burmese…) from a traineddata file are not supported in this build yet.',
     missingFields: 'Fill in before taking files in: {{fields}}.',
     takeIn_one: 'Take in {{count}} file',
     takeIn_other: 'Take in {{count}} files',
