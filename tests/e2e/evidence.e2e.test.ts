@@ -170,7 +170,10 @@ test('takes in a mixed set offline, reads it, corrects it, and keeps custody', a
   // The PDF's text layer is its text, and its metadata is shown with it.
   await openItem(page, 'chat.pdf');
   expect(await page.getByTestId('page-text').inputValue()).toContain('Dara Pich');
-  expect(await page.getByTestId('file-metadata').textContent()).toContain('Chat export');
+  const facts = (await page.getByTestId('file-metadata').textContent()) ?? '';
+  // Under readable names, not the stored keys (pdf.title).
+  expect(facts).toContain('PDF titleChat export');
+  expect(facts).not.toContain('pdf.title');
   // Its page is rendered by pdf.js from the app's own worker, with the words laid over it.
   await expect
     .poll(() => page.locator('[data-testid="page-image"] img').count(), { timeout: 20_000 })

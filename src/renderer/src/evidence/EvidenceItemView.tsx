@@ -220,10 +220,12 @@ export function EvidenceItemView({ location, onCite }: Props): ReactNode {
   );
 }
 
+/** A metadata field under its readable name; the stable key (exif.taken...) stays in the tooltip. */
 function MetadataFact({ name, value }: Readonly<{ name: string; value: string }>): ReactNode {
+  const { t } = useTranslation();
   return (
     <>
-      <dt className="mono small">{name}</dt>
+      <dt title={name}>{t(`evidence.metadata.${name}`, { defaultValue: name })}</dt>
       <dd>{value}</dd>
     </>
   );
