@@ -31,6 +31,11 @@ export type FileStore = Readonly<{
   read: (fileId: FileId) => ReadableStream<Uint8Array>;
   /** Whole file in memory: for small files (thumbnails, text), not for seizure images. */
   readAll: (fileId: FileId) => Promise<Uint8Array>;
+  /**
+   * Plaintext bytes [start, end), `end` clamped to the file's size, decrypting only the chunks
+   * the range spans: how a viewer reads one page of a 500 MB PDF without the rest of it.
+   */
+  readRange: (fileId: FileId, start: number, end: number) => Promise<Uint8Array>;
   info: (fileId: FileId) => Promise<FileRow>;
   delete: (fileId: FileId) => Promise<void>;
 }>;
@@ -265,6 +270,36 @@ export function createFileStore(db: () => VaultDb, ring: KeyRing, actor: () => A
     return concatBytes(...parts);
   }
 
+  async function readRange(fileId: FileId, start: number, end: number): Promise<Uint8Array> {
+    if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || end < start)
+      throw new InvalidVaultInputError(
+        `A byte range must be 0 <= start <= end, not ${start}-${end}.`,
+      );
+    const row = await info(fileId);
+    const stop = Math.min(end, row.size);
+    if (start >= stop) return new Uint8Array(0);
+    const out = new Uint8Array(stop - start);
+    const first = Math.floor(start / row.chunkSize);
+    const last = Math.floor((stop - 1) / row.chunkSize);
+    for (let index = first; index <= last; index++) {
+      const plain = await openChunk(row, index);
+      // Every chunk but the last is full: a short one means the file is not what was written.
+      const expected =
+        index === row.chunkCount - 1 ? row.size - index * row.chunkSize : row.chunkSize;
+      if (plain.length !== expected)
+        throw new FileIntegrityError(
+          fileId,
+          index,
+          `the chunk holds ${plain.length} bytes, not ${expected}`,
+        );
+      const chunkStart = index * row.chunkSize;
+      const from = Math.max(start, chunkStart) - chunkStart;
+      const to = Math.min(stop, chunkStart + plain.length) - chunkStart;
+      out.set(plain.subarray(from, to), chunkStart + from - start);
+    }
+    return out;
+  }
+
   async function remove(fileId: FileId): Promise<void> {
     const d = db();
     await d.transaction('rw', [d.files, d.fileChunks, ...auditTables(d)], async () => {
@@ -282,5 +317,5 @@ export function createFileStore(db: () => VaultDb, ring: KeyRing, actor: () => A
     });
   }
 
-  return Object.freeze({ put, read, readAll, info, delete: remove });
+  return Object.freeze({ put, read, readAll, readRange, info, delete: remove });
 }
