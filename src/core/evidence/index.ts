@@ -16,7 +16,7 @@ export {
 export type { SupportedMediaType, ImageMediaType, SniffResult, ExtensionCheck } from './mediaType';
 export { sha256Stream, sha256Blob } from './sha256';
 export type { HashOptions, Sha256Result } from './sha256';
-export { MAX_IMAGE_PIXELS, readImageInfo } from './imageInfo';
+export { MAX_IMAGE_PIXELS, readImageInfo, readImageInfoFrom } from './imageInfo';
 export type { Dpi, ImageFrame, ImageInfo } from './imageInfo';
 export { MAX_TIFF_PAGES } from './tiffStructure';
 export {
@@ -27,11 +27,27 @@ export {
   pdfPageScale,
 } from './downscale';
 export type { DownscalePlan, DownscaleInput } from './downscale';
-export { PHOTO_METADATA_KEYS, readPhotoMetadata, exifDateToIso } from './photoMetadata';
+export {
+  METADATA_PREFIX_BYTES,
+  METADATA_WHOLE_BYTES,
+  PHOTO_METADATA_KEYS,
+  readPhotoMetadata,
+  readPhotoMetadataFrom,
+  exifDateToIso,
+} from './photoMetadata';
 export { PDF_METADATA_KEYS, pdfDateToIso } from './pdfMetadata';
 export { TEXT_LAYER_CONFIDENCE, layoutPageText } from './textLayer';
 export type { PageText, TextLine, PdfTextItem, PdfTextStyle } from './textLayer';
-export { openPdf, readPdf } from './pdf';
+export { PDF_RANGE_CHUNK_BYTES, openPdf, readPdf } from './pdf';
+export {
+  RangeReader,
+  blobSlices,
+  blobSource,
+  bytesSource,
+  cachedSource,
+  isByteSource,
+} from './byteSource';
+export type { ByteSource } from './byteSource';
 export type {
   PdfJsLib,
   PdfJsSetup,
@@ -39,6 +55,7 @@ export type {
   PdfPage,
   PdfContents,
   PdfFile,
+  PdfInput,
   RenderCanvas,
   CanvasFactory,
   RenderedPage,

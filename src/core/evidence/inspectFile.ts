@@ -3,24 +3,30 @@
  * pages, each either with a text layer or flagged for OCR with the size to OCR it at. A file
  * that cannot be taken in throws one IntakeError naming the file and the problem.
  */
+import { blobSource } from './byteSource';
 import { lastIndexOf } from './bytes';
 import { planDownscale } from './downscale';
 import type { DownscalePlan } from './downscale';
 import { IntakeError, throwIfAborted } from './errors';
-import { readImageInfo } from './imageInfo';
+import { readImageInfoFrom } from './imageInfo';
 import type { Dpi } from './imageInfo';
 import { SNIFF_BYTES, checkExtension, identifyFormat } from './mediaType';
 import type { ExtensionCheck, SupportedMediaType } from './mediaType';
 import { readPdf } from './pdf';
 import type { PdfJsSetup, PdfPage } from './pdf';
-import { readPhotoMetadata } from './photoMetadata';
+import { readPhotoMetadataFrom } from './photoMetadata';
 import { sha256Blob } from './sha256';
 
 /**
- * Files above this are refused: their structure is parsed in memory (pdf.js needs the whole
- * document). Hashing alone streams and would not need the limit.
+ * Files above this are refused. Nothing here holds a file whole any more: hashing and storing
+ * stream, image structure is read from ranges, and pdf.js reads a PDF's ranges on demand. What
+ * grows with the size is pdf.js's worker: it reserves one array of the file's length for the
+ * ranges it reads (memory is committed only for those), and a PDF whose cross-reference table
+ * is lost is rebuilt by scanning all of it into that array. 2 GiB keeps that array within what
+ * every browser allows for one ArrayBuffer and a rebuild within a desktop's memory; seizures
+ * beyond it are split first (and are then also quicker to review).
  */
-export const MAX_PARSE_BYTES = 768 * 1024 * 1024;
+export const MAX_PARSE_BYTES = 2 * 1024 * 1024 * 1024;
 
 /** An image page: always OCRed, at `ocrSize`. */
 export type ImagePage = Readonly<{
@@ -113,7 +119,6 @@ export async function inspectFile(
     throw new IntakeError('truncated', fileName, `the file changed size while it was read`);
   throwIfAborted(options.signal, fileName);
 
-  const bytes = new Uint8Array(await blob.arrayBuffer());
   const extension = checkExtension(fileName, format.mediaType);
   const warnings: IntakeWarning[] = [];
   if (extension.mismatch)
@@ -134,15 +139,13 @@ export async function inspectFile(
 
   if (format.mediaType === 'application/pdf') {
     // The last %%EOF must be near the end; without it the file was most likely cut short.
-    // pdf.js often recovers such files, so this refuses nothing by itself.
-    const endMarker = lastIndexOf(
-      bytes,
-      [0x25, 0x25, 0x45, 0x4f, 0x46],
-      Math.max(0, bytes.length - 1024),
-    );
+    // pdf.js often recovers such files, so this refuses nothing by itself. Only the tail is read.
+    const tail = new Uint8Array(await blob.slice(Math.max(0, blob.size - 1024)).arrayBuffer());
+    const endMarker = lastIndexOf(tail, [0x25, 0x25, 0x45, 0x4f, 0x46]);
     let contents;
     try {
-      contents = await readPdf(bytes, {
+      // pdf.js reads the ranges each page needs from the Blob: never the whole file.
+      contents = await readPdf(blobSource(blob), {
         fileName,
         ...(options.pdfjs && { pdfjs: options.pdfjs }),
         ...(options.signal && { signal: options.signal }),
@@ -172,8 +175,10 @@ export async function inspectFile(
     };
   }
 
-  const info = readImageInfo(bytes, format.mediaType, fileName);
-  const metadata = await readPhotoMetadata(bytes, format.mediaType);
+  // Images too are read where their structure points, never whole (see imageInfo.ts).
+  const source = blobSource(blob);
+  const info = await readImageInfoFrom(source, format.mediaType, fileName);
+  const metadata = await readPhotoMetadataFrom(source, format.mediaType);
   options.onProgress?.({ phase: 'parse', done: info.frames.length, total: info.frames.length });
   return {
     ...base,

@@ -9,6 +9,8 @@
  */
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { DocumentInitParameters, PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api';
+import { isByteSource } from './byteSource';
+import type { ByteSource } from './byteSource';
 import { pdfPageScale } from './downscale';
 import { IntakeError, UNNAMED_FILE, throwIfAborted } from './errors';
 import { pdfInfoToMetadata } from './pdfMetadata';
@@ -72,11 +74,15 @@ export type PdfFile = Readonly<{
   pageCount: number;
   metadata: Readonly<Record<string, string>>;
   readPage: (pageNumber: number) => Promise<PdfPage>;
-  /** Renders a page at its OCR scale (or `scale`) onto a canvas from the factory. */
+  /**
+   * Renders a page at its OCR scale (or `scale`) onto a canvas from the factory. `signal`
+   * cancels this render only, so that one open file can serve several jobs in turn.
+   */
   renderPage: <C extends RenderCanvas>(
     pageNumber: number,
     createCanvas: CanvasFactory<C>,
     scale?: number,
+    signal?: AbortSignal,
   ) => Promise<RenderedPage<C>>;
   close: () => Promise<void>;
 }>;
@@ -102,16 +108,92 @@ function errorName(error: unknown): string {
   return typeof error === 'object' && error !== null && 'name' in error ? String(error.name) : '';
 }
 
-/** Opens a PDF. Throws IntakeError 'password-protected', 'corrupt' or 'truncated'. */
-export async function openPdf(bytes: Uint8Array, options: PdfOptions = {}): Promise<PdfFile> {
+/**
+ * pdf.js asks for ranges of this size (rounded out to whole chunks, neighbours grouped into one
+ * request). Big enough that parsing the cross-reference table and a page's objects takes a
+ * handful of reads, small enough that a text page costs a few hundred KB, not the file.
+ */
+export const PDF_RANGE_CHUNK_BYTES = 256 * 1024;
+
+/** The first bytes handed to pdf.js up front: the header, and for linearized files more. */
+const PDF_INITIAL_BYTES = 64 * 1024;
+
+/** A PDF whole in memory (small files, tests) or as ranges read on demand (any size). */
+export type PdfInput = Uint8Array | ByteSource;
+
+/**
+ * Feeds pdf.js the ranges it asks for from a ByteSource. pdf.js waits for every range it asks
+ * for, so a failed read must not be dropped: it goes to `onFailure` (see openPdf).
+ */
+function rangeTransport(
+  lib: PdfJsLib,
+  source: ByteSource,
+  initial: Uint8Array,
+  onFailure: (error: unknown) => void,
+): InstanceType<PdfJsLib['PDFDataRangeTransport']> {
+  const transport = new lib.PDFDataRangeTransport(source.size, initial);
+  transport.requestDataRange = (begin: number, end: number) => {
+    source.read(begin, end).then(
+      (chunk) => transport.onDataRange(begin, chunk),
+      (error: unknown) => onFailure(error),
+    );
+  };
+  return transport;
+}
+
+/**
+ * Opens a PDF. Throws IntakeError 'password-protected', 'corrupt' or 'truncated'.
+ *
+ * From a ByteSource, pdf.js reads only the ranges it needs (the cross-reference table, then the
+ * objects of each page asked for): a 500 MB scan opens and shows page 1 with a few MB read.
+ * pdf.js's worker reserves an array of the file's length for the ranges, but memory is only
+ * committed for the pages of it that are written, which are the ranges read.
+ */
+export async function openPdf(input: PdfInput, options: PdfOptions = {}): Promise<PdfFile> {
   const fileName = options.fileName ?? UNNAMED_FILE;
   throwIfAborted(options.signal, fileName);
   const lib = await loadPdfJs(options.pdfjs);
+  // pdf.js waits for every range it asks for and is not told when a read fails, so a failed
+  // read settles this promise instead: every wait on pdf.js races it, and the caller gets the
+  // read's own error rather than a wait that never ends.
+  let failed = false;
+  let fail: (error: unknown) => void = () => undefined;
+  const readFailure = new Promise<never>((_, reject) => {
+    fail = (error) => {
+      failed = true;
+      reject(error instanceof Error ? error : new Error(String(error)));
+    };
+  });
+  readFailure.catch(() => undefined);
+  const source = isByteSource(input) ? input : undefined;
+  const data =
+    source === undefined
+      ? // pdf.js transfers the buffer to its worker, which would empty the caller's array.
+        { data: (input as Uint8Array).slice() }
+      : {
+          range: rangeTransport(
+            lib,
+            source,
+            await source.read(0, Math.min(source.size, PDF_INITIAL_BYTES)),
+            fail,
+          ),
+          rangeChunkSize: PDF_RANGE_CHUNK_BYTES,
+        };
+  /** pdf.js's error for anything whose bytes could not be read is the read's own error. */
+  const explained = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await Promise.race([work(), readFailure]);
+    } catch (error) {
+      if (failed) await readFailure;
+      throw error;
+    }
+  };
   const params: DocumentInitParameters = {
-    // pdf.js transfers the buffer to its worker, which would empty the caller's array.
-    data: bytes.slice(),
+    ...data,
     isEvalSupported: false,
     // Nothing may reach the network: no font or CMap fetches unless the caller gave local URLs.
+    // For ranged input this also keeps pdf.js from fetching the rest of the file on its own
+    // (autofetch) or streaming it from the start: only the ranges a page needs are read.
     disableAutoFetch: true,
     disableStream: true,
     stopAtErrors: false,
@@ -124,14 +206,18 @@ export async function openPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
       : { standardFontDataUrl: options.pdfjs.standardFontDataUrl }),
     ...(options.pdfjs?.wasmUrl === undefined ? {} : { wasmUrl: options.pdfjs.wasmUrl }),
   };
-  const task = lib.getDocument(params);
-  const abort = () => void task.destroy();
+  const loading = lib.getDocument(params);
+  const abort = () => void loading.destroy();
   options.signal?.addEventListener('abort', abort, { once: true });
   let doc: PDFDocumentProxy;
   try {
-    doc = await task.promise;
+    doc = await Promise.race([loading.promise, readFailure]);
   } catch (error) {
     throwIfAborted(options.signal, fileName);
+    if (failed) {
+      void loading.destroy();
+      await readFailure;
+    }
     if (errorName(error) === 'PasswordException')
       throw new IntakeError(
         'password-protected',
@@ -146,7 +232,7 @@ export async function openPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
   } finally {
     options.signal?.removeEventListener('abort', abort);
   }
-  const { info } = await doc.getMetadata();
+  const { info } = await explained(() => doc.getMetadata());
   const metadata = pdfInfoToMetadata(info, doc.numPages);
 
   const checkPage = (n: number) => {
@@ -176,7 +262,8 @@ export async function openPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
     };
   };
 
-  const readPage = async (n: number): Promise<PdfPage> => {
+  const readPage = (n: number): Promise<PdfPage> => explained(() => readPageOnce(n));
+  const readPageOnce = async (n: number): Promise<PdfPage> => {
     checkPage(n);
     throwIfAborted(options.signal, fileName);
     const page = await doc.getPage(n);
@@ -196,13 +283,21 @@ export async function openPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
     }
   };
 
-  const renderPage = async <C extends RenderCanvas>(
+  const renderPage = <C extends RenderCanvas>(
     n: number,
     createCanvas: CanvasFactory<C>,
     scale?: number,
+    signal?: AbortSignal,
+  ): Promise<RenderedPage<C>> =>
+    explained(() => renderPageOnce(n, createCanvas, scale, signal ?? options.signal));
+  const renderPageOnce = async <C extends RenderCanvas>(
+    n: number,
+    createCanvas: CanvasFactory<C>,
+    scale: number | undefined,
+    signal: AbortSignal | undefined,
   ): Promise<RenderedPage<C>> => {
     checkPage(n);
-    throwIfAborted(options.signal, fileName);
+    throwIfAborted(signal, fileName);
     const page = await doc.getPage(n);
     try {
       const { viewport, geometry: g } = geometry(page, n, scale);
@@ -218,13 +313,13 @@ export async function openPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
         background: 'rgb(255,255,255)',
       });
       const cancel = () => render.cancel();
-      options.signal?.addEventListener('abort', cancel, { once: true });
+      signal?.addEventListener('abort', cancel, { once: true });
       try {
         await render.promise;
       } finally {
-        options.signal?.removeEventListener('abort', cancel);
+        signal?.removeEventListener('abort', cancel);
       }
-      throwIfAborted(options.signal, fileName);
+      throwIfAborted(signal, fileName);
       return { ...g, canvas };
     } finally {
       page.cleanup();
@@ -242,10 +337,10 @@ export async function openPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
 
 /** Reads a whole PDF: metadata, and per page its text layer or the flag that it needs OCR. */
 export async function readPdf(
-  bytes: Uint8Array,
+  input: PdfInput,
   options: PdfOptions & Readonly<{ onPage?: (done: number, total: number) => void }> = {},
 ): Promise<PdfContents> {
-  const file = await openPdf(bytes, options);
+  const file = await openPdf(input, options);
   try {
     const pages: PdfPage[] = [];
     for (let n = 1; n <= file.pageCount; n++) {

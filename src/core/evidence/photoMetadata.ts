@@ -4,6 +4,8 @@
  */
 import exifr from 'exifr';
 import { ascii, u32le } from './bytes';
+import { RangeReader } from './byteSource';
+import type { ByteSource } from './byteSource';
 import type { ImageMediaType } from './mediaType';
 
 /** Stable keys for the UI to translate. */
@@ -52,6 +54,49 @@ function webpExif(bytes: Uint8Array): Uint8Array | undefined {
   return undefined;
 }
 
+/**
+ * Files up to this size are given to exifr whole. Larger ones get only their first
+ * METADATA_PREFIX_BYTES: EXIF sits in a JPEG's APP1 segment before the image data, in a TIFF's
+ * first directories (which writers put at the start), and in a PNG's chunks before IDAT; a
+ * 500 MB scan is not read into memory for its camera model.
+ */
+export const METADATA_WHOLE_BYTES = 32 * 1024 * 1024;
+export const METADATA_PREFIX_BYTES = 4 * 1024 * 1024;
+
+/** A WebP's EXIF chunk found by walking the chunk headers, read alone. */
+async function webpExifFrom(reader: RangeReader): Promise<Uint8Array | undefined> {
+  let at = 12;
+  while (at + 8 <= reader.size) {
+    const head = await reader.bytes(at, 8);
+    const type = ascii(head, 0, 4);
+    const size = u32le(head, 4);
+    if (type === 'EXIF') {
+      const payload = await reader.bytes(at + 8, Math.min(size, reader.size - at - 8));
+      return ascii(payload, 0, 4) === 'Exif' ? payload.subarray(6) : payload;
+    }
+    at += 8 + size + (size & 1);
+  }
+  return undefined;
+}
+
+/** readPhotoMetadata for a file that is not in memory (see METADATA_WHOLE_BYTES). */
+export async function readPhotoMetadataFrom(
+  source: ByteSource,
+  mediaType: ImageMediaType,
+): Promise<Record<string, string>> {
+  if (mediaType === 'image/bmp') return {};
+  if (mediaType === 'image/webp') {
+    // A broken chunk walk is the image checks' business; metadata is simply absent then.
+    const exif = await webpExifFrom(new RangeReader(source)).catch(() => undefined);
+    return exif === undefined ? {} : parseTags(exif);
+  }
+  const length =
+    source.size <= METADATA_WHOLE_BYTES
+      ? source.size
+      : Math.min(source.size, METADATA_PREFIX_BYTES);
+  return parseTags(await source.read(0, length));
+}
+
 const str = (v: unknown): string | undefined =>
   typeof v === 'string' && v.replace(/\0+$/, '').trim() !== ''
     ? v.replace(/\0+$/, '').trim()
@@ -67,6 +112,10 @@ export async function readPhotoMetadata(
 ): Promise<Record<string, string>> {
   const source = mediaType === 'image/webp' ? webpExif(bytes) : bytes;
   if (source === undefined || mediaType === 'image/bmp') return {};
+  return parseTags(source);
+}
+
+async function parseTags(source: Uint8Array): Promise<Record<string, string>> {
   let tags: Record<string, unknown> | undefined;
   try {
     tags = (await exifr.parse(source, {

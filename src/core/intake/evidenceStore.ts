@@ -10,13 +10,14 @@
  *   is 'done' only when every page of the item has a row: nothing half-done looks finished.
  * - Every change to an item (intake, view, OCR run, correction) is a custody row of the item.
  */
-import { IntakeError, inspectFile } from '../evidence';
+import { IntakeError, blobSlices, inspectFile } from '../evidence';
 import type { InspectOptions, IntakeProgress, IntakeReport } from '../evidence';
 import type { EvidenceRow, OcrJobId, OcrJobRow, PageRow } from '../db';
 import { newId } from '../model';
 import type { CaseId, CustodyEntry, CustodyId, EvidenceId, IsoDate, PageId } from '../model';
 import { toPage } from '../ocr';
 import type { OcrPageResult } from '../ocr';
+import { FILE_CHUNK_BYTES } from '../vault';
 import type { UnlockedVault } from '../vault';
 import { correctedWords, textChange } from './textRanges';
 import type { TextChange } from './textRanges';
@@ -159,12 +160,30 @@ export function createEvidenceStore(vault: UnlockedVault) {
     }
 
     options.onProgress?.({ phase: 'store' });
-    const stored = await vault.files.put(file.blob, {
-      caseId,
-      mediaType: report.mediaType,
-      label: file.name,
-      sha256: true,
-    });
+    let stored;
+    try {
+      // Read in slices of the vault's own chunk size: see blobSlices for why not blob.stream().
+      const slices = blobSlices(
+        file.blob,
+        FILE_CHUNK_BYTES,
+        (cause) =>
+          new IntakeError(
+            'truncated',
+            file.name,
+            'the file changed or could not be read while it was stored; take it in again',
+            { cause },
+          ),
+      );
+      stored = await vault.files.put(slices, {
+        caseId,
+        mediaType: report.mediaType,
+        label: file.name,
+        sha256: true,
+      });
+    } catch (error) {
+      if (error instanceof IntakeError) return { kind: 'refused', error };
+      throw error;
+    }
     try {
       // The bytes stored must be the bytes inspected: a file that changed on disk between the
       // two reads would otherwise get another file's hash on record.

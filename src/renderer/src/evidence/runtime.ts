@@ -3,8 +3,8 @@
  * copied there at build time by electron.vite.config.ts), the one OCR engine of the window, and
  * page images made from an item's encrypted original for OCR and for the viewer.
  */
-import { decodeTiffPagesLazily, openPdf } from '../../../core/evidence';
-import type { PdfJsSetup } from '../../../core/evidence';
+import { cachedSource, decodeTiffPagesLazily, openPdf } from '../../../core/evidence';
+import type { ByteSource, PdfFile, PdfJsSetup } from '../../../core/evidence';
 import type { EvidenceRow } from '../../../core/db';
 import type { FileId } from '../../../core/model';
 import {
@@ -42,8 +42,9 @@ export function ocrEngine(): OcrEngine {
 /** Types the browser shows and tesseract reads as they are. */
 const DIRECT_TYPES = new Set(['image/png', 'image/jpeg', 'image/webp', 'image/bmp']);
 
-// The last original read, so that OCR of a 40-page PDF decrypts the file once, not 40 times.
-// One file only: memory stays bounded by the largest document, which pdf.js needs whole anyway.
+// The last image original read, so that OCR of a 40-page TIFF decrypts the file once, not 40
+// times. Images are decoded whole (utif2 and the browser's decoders want the whole file), and
+// their size is bounded by the pixel limit intake enforces; PDFs are never held whole (below).
 let cached: { vault: UnlockedVault; fileId: FileId; bytes: Promise<Uint8Array> } | undefined;
 
 function original(vault: UnlockedVault, fileId: FileId): Promise<Uint8Array> {
@@ -57,9 +58,62 @@ function original(vault: UnlockedVault, fileId: FileId): Promise<Uint8Array> {
   return cached.bytes;
 }
 
-/** Forgets the decrypted original held for page rendering (on lock). */
+/**
+ * An encrypted original as ranges: pdf.js asks for the bytes of the objects a page needs, and
+ * only the 1 MiB chunks holding them are decrypted. The last few chunks are kept, because pdf.js
+ * asks for neighbouring ranges one after another.
+ */
+function vaultSource(vault: UnlockedVault, size: number, fileId: FileId): ByteSource {
+  return cachedSource({ size, read: (start, end) => vault.files.readRange(fileId, start, end) });
+}
+
+// The PDFs last opened, kept open so that OCR of a 300-page scan parses its cross-reference
+// table once. Several, because the viewer may show one item while OCR works through another:
+// closing the other's document would break its render. Each holds only the ranges pdf.js has
+// read, not its file.
+const OPEN_PDFS = 3;
+let openedPdfs: { vault: UnlockedVault; files: Map<FileId, Promise<PdfFile>> } | undefined;
+
+function pdfOf(vault: UnlockedVault, item: EvidenceRow): Promise<PdfFile> {
+  if (openedPdfs?.vault !== vault) {
+    forgetPdfs();
+    openedPdfs = { vault, files: new Map() };
+  }
+  const files = openedPdfs.files;
+  const open = files.get(item.fileId);
+  if (open !== undefined) {
+    // Most recently used last.
+    files.delete(item.fileId);
+    files.set(item.fileId, open);
+    return open;
+  }
+  const file = openPdf(vaultSource(vault, item.size, item.fileId), {
+    fileName: item.fileName,
+    pdfjs: PDFJS,
+  });
+  files.set(item.fileId, file);
+  file.catch(() => {
+    if (files.get(item.fileId) === file) files.delete(item.fileId);
+  });
+  for (const [fileId, oldest] of files) {
+    if (files.size <= OPEN_PDFS) break;
+    files.delete(fileId);
+    void oldest.then((f) => f.close()).catch(() => undefined);
+  }
+  return file;
+}
+
+function forgetPdfs(): void {
+  const previous = openedPdfs;
+  openedPdfs = undefined;
+  for (const file of previous?.files.values() ?? [])
+    void file.then((f) => f.close()).catch(() => undefined);
+}
+
+/** Forgets the decrypted originals held for page rendering (on lock). */
 export function forgetOriginals(): void {
   cached = undefined;
+  forgetPdfs();
 }
 
 function canvasToPng(canvas: HTMLCanvasElement): Promise<Uint8Array> {
@@ -86,6 +140,27 @@ export async function pageImage(
   number: number,
   signal?: AbortSignal,
 ): Promise<PageImage> {
+  if (item.mediaType === 'application/pdf') {
+    const pdf = await pdfOf(vault, item);
+    const rendered = await pdf.renderPage(
+      number,
+      (width, height) => {
+        const canvas = document.createElement('canvas');
+        canvas.width = width;
+        canvas.height = height;
+        return canvas;
+      },
+      undefined,
+      signal,
+    );
+    try {
+      return { bytes: await canvasToPng(rendered.canvas), mediaType: 'image/png' };
+    } finally {
+      // A 300 DPI page is 35 MB of pixels: give them back now, not at the next collection.
+      rendered.canvas.width = 0;
+      rendered.canvas.height = 0;
+    }
+  }
   const bytes = await original(vault, item.fileId);
   if (DIRECT_TYPES.has(item.mediaType)) return { bytes, mediaType: item.mediaType };
   if (item.mediaType === 'image/tiff') {
@@ -105,20 +180,5 @@ export async function pageImage(
     }
     throw new RangeError(`${item.fileName} has no page ${number}`);
   }
-  const pdf = await openPdf(bytes, {
-    fileName: item.fileName,
-    pdfjs: PDFJS,
-    ...(signal && { signal }),
-  });
-  try {
-    const rendered = await pdf.renderPage(number, (width, height) => {
-      const canvas = document.createElement('canvas');
-      canvas.width = width;
-      canvas.height = height;
-      return canvas;
-    });
-    return { bytes: await canvasToPng(rendered.canvas), mediaType: 'image/png' };
-  } finally {
-    await pdf.close();
-  }
+  throw new RangeError(`${item.fileName} is a ${item.mediaType}, which has no page images`);
 }
