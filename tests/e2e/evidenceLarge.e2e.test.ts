@@ -6,11 +6,11 @@
  * Memory is the resident size (/proc/<pid>/status VmRSS) of Chromium's renderer processes, which
  * hold the app and its workers (pdf.js, tesseract), sampled every 50 ms.
  */
-import { readFileSync, readdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { openApp } from '../helpers/browser';
 import { sha256File, writeLargePdf } from '../helpers/largePdf';
+import { residentNow, sampleRenderers } from '../helpers/rendererMemory';
 import type { LargePdf } from '../helpers/largePdf';
 import { createCase, createVault } from '../helpers/vaultDriver';
 
@@ -62,75 +62,6 @@ afterAll(() => {
   big?.remove();
   small?.remove();
 });
-
-type Proc = Readonly<{ pid: number; ppid: number; cmdline: string }>;
-
-function processes(): Proc[] {
-  const out: Proc[] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      // The command name in parentheses may itself hold spaces; the parent pid follows it.
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      const cmdline = readFileSync(`/proc/${name}/cmdline`, 'utf8').replace(/\0/g, ' ');
-      out.push({ pid: Number(name), ppid, cmdline });
-    } catch {
-      // The process ended between the listing and the read.
-    }
-  }
-  return out;
-}
-
-/** The renderer processes of the Chromium that runs on this profile directory. */
-function rendererPids(profileDir: string): number[] {
-  const all = processes();
-  const browser = all.find(
-    (p) => p.cmdline.includes(`--user-data-dir=${profileDir}`) && !p.cmdline.includes('--type='),
-  );
-  if (browser === undefined) throw new Error('The Chromium of this test is not running');
-  const descendants = new Set([browser.pid]);
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const p of all)
-      if (descendants.has(p.ppid) && !descendants.has(p.pid)) {
-        descendants.add(p.pid);
-        grew = true;
-      }
-  }
-  return all
-    .filter((p) => descendants.has(p.pid) && p.cmdline.includes('--type=renderer'))
-    .map((p) => p.pid);
-}
-
-/** A /proc/<pid>/status field in bytes, 0 once the process has ended. */
-function statusBytes(pid: number, field: 'VmRSS'): number {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1];
-    return kb === undefined ? 0 : Number(kb) * 1024;
-  } catch {
-    return 0;
-  }
-}
-
-/** The largest resident size among this browser's renderers now: the app's renderer. */
-const residentNow = (profileDir: string) =>
-  Math.max(0, ...rendererPids(profileDir).map((pid) => statusBytes(pid, 'VmRSS')));
-
-/** Samples the renderers' resident memory every 50 ms until stopped; the highest seen. */
-function sampleRenderers(profileDir: string) {
-  let peak = residentNow(profileDir);
-  const timer = setInterval(() => {
-    peak = Math.max(peak, residentNow(profileDir));
-  }, 50);
-  return {
-    stop: () => {
-      clearInterval(timer);
-      return Math.max(peak, residentNow(profileDir));
-    },
-  };
-}
 
 const row = (page: Page, pdf: LargePdf) =>
   page.getByTestId('evidence-row').filter({ hasText: pdf.fileName });
