@@ -16,6 +16,8 @@ async function takeIn(
   page: Page,
   files: readonly Upload[],
   languages: readonly ('eng' | 'tha')[],
+  /** Runs after the files are listed and before Take in: per-document choices. */
+  beforeSubmit?: () => Promise<void>,
 ): Promise<void> {
   await page.getByTestId('intake-seizedBy').fill('Det. Sophal Keo');
   await page.getByTestId('intake-seizedFrom').fill('Suspect vehicle');
@@ -23,6 +25,7 @@ async function takeIn(
   await page.getByTestId('intake-description').fill('Papers from the glovebox');
   await chooseLanguages(page, languages);
   await page.getByTestId('intake-files').setInputFiles([...files]);
+  await beforeSubmit?.();
   await page.getByTestId('intake-submit').click();
   await expect
     .poll(
@@ -191,13 +194,24 @@ test('takes in a mixed set offline, reads it, corrects it, and keeps custody', a
   expect(await fileState(page, 'statement-copy.png')).toBe('duplicate');
   await expect.poll(() => page.getByTestId('evidence-row').count()).toBe(2);
 
-  // A Thai document, read with the Thai model served by the app.
+  // A Thai document in an English batch: its own languages are chosen on its line, and it is
+  // read with the Thai model served by the app.
   await takeIn(
     page,
     [{ name: 'thai.png', mimeType: 'image/png', buffer: readFileSync(docs.thai.path) }],
-    ['tha'],
+    ['eng'],
+    async () => {
+      const line = page.getByTestId('intake-file').filter({ hasText: 'thai.png' });
+      expect(await line.getByTestId('intake-file-languages').textContent()).toBe('English');
+      await line.getByTestId('intake-file-languages').click();
+      await line.getByTestId('intake-file-language-tha').check();
+      await line.getByTestId('intake-file-language-eng').uncheck();
+      expect(await line.getByTestId('intake-file-languages').textContent()).toBe('Thai');
+    },
   );
   await waitForOcrDone(page, 'thai.png');
+  const thaiJob = page.getByTestId('evidence-row').filter({ hasText: 'thai.png' });
+  expect(await thaiJob.getByTestId('job-status').textContent()).toMatch(/· tha$/);
   await openItem(page, 'thai.png');
   const thai = (await page.getByTestId('page-text').inputValue()).replace(/\s+/g, '');
   expect(thai).toContain('หนังสือเดินทาง');

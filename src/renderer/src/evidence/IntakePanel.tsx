@@ -3,9 +3,10 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IntakeMeta, IntakeOutcome } from '../../../core/intake';
 import type { CaseId } from '../../../core/model';
+import type { LanguageCode } from '../../../core/ocr';
 import { Field } from '../shell/Field';
 import { useSession } from '../vault/session';
-import { LanguagePicker } from './LanguagePicker';
+import { LanguagePicker, useLanguageName } from './LanguagePicker';
 import { ocrQueueFor } from './ocrQueue';
 import { PDFJS } from './runtime';
 
@@ -15,7 +16,13 @@ type FileStatus =
   | Readonly<{ state: 'done'; outcome: IntakeOutcome }>
   | Readonly<{ state: 'error'; message: string }>;
 
-type Entry = Readonly<{ key: string; file: File; status: FileStatus }>;
+type Entry = Readonly<{
+  key: string;
+  file: File;
+  status: FileStatus;
+  /** This document's OCR languages, when they differ from the batch's. */
+  languages?: readonly string[];
+}>;
 
 /** Files inside dropped folders, walked with the entries API (folders come as entries only). */
 async function filesFromDrop(event: DragEvent): Promise<File[]> {
@@ -62,6 +69,7 @@ export function IntakePanel({ caseId }: Props): ReactNode {
     description: '',
   });
   const [languages, setLanguages] = useState<readonly string[]>(['eng']);
+  const [available, setAvailable] = useState<readonly LanguageCode[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [dragging, setDragging] = useState(false);
@@ -113,7 +121,7 @@ export function IntakePanel({ caseId }: Props): ReactNode {
           {
             pdfjs: PDFJS,
             signal: controller.signal,
-            languages,
+            languages: entry.languages ?? languages,
             onProgress: (p) =>
               setStatus(entry.key, {
                 state: 'working',
@@ -142,7 +150,9 @@ export function IntakePanel({ caseId }: Props): ReactNode {
     filesFromDrop(event).then(add, (error: unknown) => setProblem(String(error)));
   };
 
-  const waiting = entries.filter((e) => e.status.state === 'waiting').length;
+  const waitingEntries = entries.filter((e) => e.status.state === 'waiting');
+  const waiting = waitingEntries.length;
+  const noLanguage = waitingEntries.some((e) => (e.languages ?? languages).length === 0);
   const field = (key: 'seizedBy' | 'seizedFrom' | 'seizedWhere') => (
     <Field
       label={t(`evidence.fields.${key}`)}
@@ -227,7 +237,12 @@ export function IntakePanel({ caseId }: Props): ReactNode {
             onChange={(e) => setMeta({ ...meta, description: e.target.value })}
           />
         </div>
-        <LanguagePicker value={languages} onChange={setLanguages} disabled={busy} />
+        <LanguagePicker
+          value={languages}
+          onChange={setLanguages}
+          onAvailable={setAvailable}
+          disabled={busy}
+        />
       </div>
 
       {problem !== null && (
@@ -245,6 +260,16 @@ export function IntakePanel({ caseId }: Props): ReactNode {
               onRemove={
                 busy ? undefined : () => setEntries((all) => all.filter((e) => e.key !== entry.key))
               }
+              languages={entry.languages ?? languages}
+              available={available}
+              onLanguages={
+                busy
+                  ? undefined
+                  : (codes) =>
+                      setEntries((all) =>
+                        all.map((e) => (e.key === entry.key ? { ...e, languages: codes } : e)),
+                      )
+              }
             />
           ))}
         </ul>
@@ -254,7 +279,7 @@ export function IntakePanel({ caseId }: Props): ReactNode {
         <button
           type="button"
           className="primary"
-          disabled={busy || waiting === 0 || languages.length === 0}
+          disabled={busy || waiting === 0 || noLanguage}
           data-testid="intake-submit"
           onClick={() => void takeIn()}
         >
@@ -275,11 +300,18 @@ export function IntakePanel({ caseId }: Props): ReactNode {
   );
 }
 
-function IntakeRow({
-  entry,
-  onRemove,
-}: Readonly<{ entry: Entry; onRemove: (() => void) | undefined }>): ReactNode {
+type RowProps = Readonly<{
+  entry: Entry;
+  onRemove: (() => void) | undefined;
+  /** The languages this document will be read in: its own, or the batch's. */
+  languages: readonly string[];
+  available: readonly LanguageCode[];
+  onLanguages: ((languages: readonly string[]) => void) | undefined;
+}>;
+
+function IntakeRow({ entry, onRemove, languages, available, onLanguages }: RowProps): ReactNode {
   const { t } = useTranslation();
+  const languageName = useLanguageName();
   const { status } = entry;
   const name = entry.file.webkitRelativePath || entry.file.name;
   let body: ReactNode;
@@ -288,6 +320,35 @@ function IntakeRow({
     body = (
       <>
         {t('evidence.intake.waiting')}{' '}
+        {onLanguages && (
+          // Per document: a Thai flyer in a batch of English statements is read in Thai.
+          <details className="row-languages">
+            <summary data-testid="intake-file-languages">
+              {languages.length > 0
+                ? languages.map(languageName).join(' + ')
+                : t('evidence.languagePicker.none')}
+            </summary>
+            <span className="language-options">
+              {available.map((code) => (
+                <label key={code}>
+                  <input
+                    type="checkbox"
+                    checked={languages.includes(code)}
+                    data-testid={`intake-file-language-${code}`}
+                    onChange={(e) =>
+                      onLanguages(
+                        available.filter((c) =>
+                          c === code ? e.target.checked : languages.includes(c),
+                        ),
+                      )
+                    }
+                  />{' '}
+                  {languageName(code)}
+                </label>
+              ))}
+            </span>
+          </details>
+        )}{' '}
         {onRemove && (
           <button
             type="button"

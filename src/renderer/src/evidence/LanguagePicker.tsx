@@ -17,6 +17,8 @@ import { ocrEngine } from './runtime';
 type Props = Readonly<{
   value: readonly string[];
   onChange: (languages: readonly string[]) => void;
+  /** Told the languages on offer whenever they change (loaded, added, removed). */
+  onAvailable?: (languages: readonly LanguageCode[]) => void;
   disabled?: boolean;
 }>;
 
@@ -28,10 +30,22 @@ async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
   return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export function LanguagePicker({ value, onChange, disabled = false }: Props): ReactNode {
+/** A language's name in the interface language, or its code when it has none (an added one). */
+export function useLanguageName(): (code: string) => string {
+  const { t } = useTranslation();
+  return (code) => t(`evidence.languages.${code}`, { defaultValue: code });
+}
+
+export function LanguagePicker({
+  value,
+  onChange,
+  onAvailable,
+  disabled = false,
+}: Props): ReactNode {
   const { t } = useTranslation();
   const { vault, changed } = useSession();
   const [available, setAvailable] = useState<readonly LanguageCode[]>([]);
+  useEffect(() => onAvailable?.(available), [available, onAvailable]);
   const [adding, setAdding] = useState(false);
   const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
   const [removing, setRemoving] = useState<LanguageCode | null>(null);
@@ -48,7 +62,7 @@ export function LanguagePicker({ value, onChange, disabled = false }: Props): Re
     };
   }, []);
 
-  const name = (code: string): string => t(`evidence.languages.${code}`, { defaultValue: code });
+  const name = useLanguageName();
 
   const toggle = (code: string, on: boolean): void => {
     const next = on ? [...value, code] : value.filter((c) => c !== code);
