@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { openApp } from '../helpers/browser';
+import { onlyTheApp, openApp } from '../helpers/browser';
 import { generateDocuments } from '../helpers/documents';
 import { chooseLanguages } from '../helpers/intakeDriver';
 import { createCase, createVault } from '../helpers/vaultDriver';
@@ -70,17 +70,8 @@ test('takes in a mixed set offline, reads it, corrects it, and keeps custody', a
   const docs = await generateDocuments(['statement', 'thai']);
   const session = await openApp(t);
   const { page, context, url } = session;
-
   // Nothing but the app itself may be fetched: no CDN for language data, wasm or workers.
-  const blocked: string[] = [];
-  await context.route('**/*', async (route) => {
-    const requested = route.request().url();
-    if (requested.startsWith(url)) await route.continue();
-    else {
-      blocked.push(requested);
-      await route.abort();
-    }
-  });
+  const blocked = await onlyTheApp(session);
 
   // A PDF with a text layer, printed by the browser itself.
   const printer = await context.newPage();

@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { characterErrorRate } from '../../src/core/ocr';
-import { openApp } from '../helpers/browser';
+import { onlyTheApp, openApp } from '../helpers/browser';
 import { generateDocuments } from '../helpers/documents';
 import { chooseLanguages } from '../helpers/intakeDriver';
 import { createCase, createVault, unlock } from '../helpers/vaultDriver';
@@ -44,16 +44,8 @@ test('a language added from a traineddata file reads a document, and can be remo
   const docs = await generateDocuments(['khmer', 'statement']);
   const doc = custom.doc === 'khmer' ? docs.khmer : docs.statement;
   const session = await openApp(t);
-  const { page, context, url } = session;
-  const blocked: string[] = [];
-  await context.route('**/*', async (route) => {
-    const requested = route.request().url();
-    if (requested.startsWith(url)) await route.continue();
-    else {
-      blocked.push(requested);
-      await route.abort();
-    }
-  });
+  const { page } = session;
+  const blocked = await onlyTheApp(session);
 
   await createVault(page);
   await createCase(page, { reference: 'KH-2026-0077', title: 'Battambang recruiters' });

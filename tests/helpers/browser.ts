@@ -76,3 +76,21 @@ export async function openApp(
   await page.waitForFunction(() => document.documentElement.dataset['ready'] === 'true');
   return { page, context, profileDir, url, closeBrowser };
 }
+
+/**
+ * Lets the browser fetch only the app itself (its own server) and aborts everything else; the
+ * returned list fills with what was refused, so a test can assert the app asked for nothing
+ * outside (no CDN for language data, wasm, workers or fonts).
+ */
+export async function onlyTheApp(session: AppSession): Promise<readonly string[]> {
+  const blocked: string[] = [];
+  await session.context.route('**/*', async (route) => {
+    const requested = route.request().url();
+    if (requested.startsWith(session.url)) await route.continue();
+    else {
+      blocked.push(requested);
+      await route.abort();
+    }
+  });
+  return blocked;
+}
