@@ -120,13 +120,14 @@ export async function run(): Promise<BenchResult> {
         )
       ).jsonValue(),
     );
+    // The complete picture: on a large case the links are drawn a frame after the phones.
     const drawMs = Number(
       await (
         await page.waitForFunction(
           () =>
             document
               .querySelector('[data-testid="network-canvas"]')
-              ?.getAttribute('data-draw-ms') ?? false,
+              ?.getAttribute('data-complete-ms') ?? false,
           undefined,
           { timeout: 300_000, polling: 100 },
         )
@@ -150,7 +151,7 @@ export async function run(): Promise<BenchResult> {
           `${earlyHeapMb.toFixed(0)} / ${peakHeapMb.toFixed(0)} MB`,
         ],
         ['phones drawn on the network', `${nodes}`],
-        ['network first draw', `${Math.round(drawMs)} ms`],
+        ['network drawn, links and all', `${Math.round(drawMs)} ms`],
       ],
       figures: {
         rows: ROWS,
@@ -159,7 +160,7 @@ export async function run(): Promise<BenchResult> {
         heap_first_quarter_mb: Math.round(earlyHeapMb),
         heap_peak_mb: Math.round(peakHeapMb),
         network_nodes: nodes,
-        network_first_draw_ms: Math.round(drawMs),
+        network_complete_draw_ms: Math.round(drawMs),
       },
     };
   } finally {

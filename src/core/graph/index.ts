@@ -47,3 +47,4 @@ export {
   type AnalysisRun,
   type AnalysisWorker,
 } from './parallel';
+export { quickGroups, quickLayout, type Point } from './quickLayout';

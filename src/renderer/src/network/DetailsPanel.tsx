@@ -12,6 +12,9 @@ type Props = Readonly<{
   entity: EntityRow | undefined;
   link: LinkRow | undefined;
   citations: readonly CitationRow[];
+  /** The selected entity's links, each of which can be opened here (by keyboard too). */
+  links: readonly LinkRow[];
+  onSelectLink: (id: string) => void;
   labelOf: (id: EntityId) => string;
   protect: boolean;
   pinned: boolean;
@@ -40,6 +43,49 @@ function Citations({ citations }: Readonly<{ citations: readonly CitationRow[] }
           ))}
         </ul>
       )}
+    </section>
+  );
+}
+
+/**
+ * An entity's links, each opening the link's details and evidence. A link on the canvas is a
+ * one-pixel line among thousands; this is how a keyboard user, or anyone, reaches it.
+ */
+function EntityLinks({
+  entity,
+  links,
+  labelOf,
+  onSelect,
+}: Readonly<{
+  entity: EntityId;
+  links: readonly LinkRow[];
+  labelOf: (id: EntityId) => string;
+  onSelect: (id: string) => void;
+}>): ReactNode {
+  const { t } = useTranslation();
+  if (links.length === 0) return null;
+  return (
+    <section>
+      <h3>{t('network.details.links', { count: links.length })}</h3>
+      <ul className="network-entity-links" data-testid="network-entity-links">
+        {links.map((l) => {
+          const outgoing = l.source === entity;
+          const arrow = !l.directed ? '—' : outgoing ? '→' : '←';
+          return (
+            <li key={l.id}>
+              <button
+                type="button"
+                className="link"
+                onClick={() => onSelect(l.id)}
+                data-testid="network-entity-link"
+              >
+                {arrow} {t(`model.linkType.${l.type}`)} {arrow}{' '}
+                {labelOf(outgoing ? l.target : l.source)}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
     </section>
   );
 }
@@ -95,6 +141,12 @@ export function DetailsPanel(props: Props): ReactNode {
           </button>
         </div>
         {!hideNames && <Citations citations={props.citations} />}
+        <EntityLinks
+          entity={entity.id}
+          links={props.links}
+          labelOf={props.labelOf}
+          onSelect={props.onSelectLink}
+        />
       </div>
     );
   }

@@ -51,7 +51,7 @@ import { Legend } from './Legend';
 import { PathPanel } from './PathPanel';
 import { RankingPanel } from './RankingPanel';
 import { auditExport, deleteView, listViews, saveView, type Positions } from './savedViews';
-import { quickLayout } from './quickLayout';
+import { quickLayout } from '../../../core/graph';
 import { networkStyle } from './style';
 import { fitToNodes } from './viewport';
 import './refine.css';
@@ -127,6 +127,16 @@ export function NetworkWorkbench({ caseId }: Readonly<{ caseId: CaseId }>): Reac
   const movedRef = useRef<Set<string>>(new Set());
   const startedRef = useRef(0);
   const warmLayoutRef = useRef<Worker | null>(null);
+  /** A large case's links, built with the canvas and added when it is mounted. */
+  const pendingEdgesRef = useRef<cytoscape.ElementDefinition[] | null>(null);
+  /** The entities and links the filters show, for links added after the filter effect ran. */
+  const visibleRef = useRef<ReturnType<typeof visibleElements> | null>(null);
+  /** What the nodes' label, colour and pinned data were last computed from. */
+  const appliedDataRef = useRef<{
+    labelOf: ((id: EntityId) => string) | null;
+    colourOf: ((id: EntityId) => string) | null;
+    pinned: ReadonlySet<EntityId> | null;
+  }>({ labelOf: null, colourOf: null, pinned: null });
   const takeWarmLayout = (): Worker | undefined => {
     const warm = warmLayoutRef.current ?? undefined;
     warmLayoutRef.current = null;
@@ -160,12 +170,12 @@ export function NetworkWorkbench({ caseId }: Readonly<{ caseId: CaseId }>): Reac
   const [error, setError] = useState<string | null>(null);
   const [naming, setNaming] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState<GraphViewRow | null>(null);
-  const [drawn, setDrawn] = useState<{
-    of: CaseGraph;
-    nodes: number;
-    edges: number;
-    ms: number;
-  } | null>(null);
+  /** The first picture of `of` is on screen, `ms` after the canvas build began. */
+  const [drawn, setDrawn] = useState<{ of: CaseGraph; nodes: number; ms: number } | null>(null);
+  /** The picture of `of` is complete: on a large case its links come a frame after the nodes. */
+  const [complete, setComplete] = useState<{ of: CaseGraph; edges: number; ms: number } | null>(
+    null,
+  );
   const [fits, setFits] = useState(0);
   const [listOpen, setListOpen] = useState(false);
   const [layingOut, setLayingOut] = useState(false);
@@ -238,6 +248,19 @@ export function NetworkWorkbench({ caseId }: Readonly<{ caseId: CaseId }>): Reac
     return map;
   }, [graph]);
   const citationsOf = useCallback((id: string) => citationsBy.get(id) ?? [], [citationsBy]);
+  const linksByEntity = useMemo(() => {
+    const map = new Map<EntityId, LinkRow[]>();
+    const add = (id: EntityId, link: LinkRow): void => {
+      const list = map.get(id);
+      if (list === undefined) map.set(id, [link]);
+      else list.push(link);
+    };
+    for (const l of graph?.links ?? []) {
+      add(l.source, l);
+      if (l.target !== l.source) add(l.target, l);
+    }
+    return map;
+  }, [graph]);
   const months = useMemo(() => monthRange(graph?.links ?? []), [graph]);
   const result = analysis.status === 'done' ? analysis.result : null;
   const communityOf = useMemo(() => {
@@ -265,6 +288,8 @@ export function NetworkWorkbench({ caseId }: Readonly<{ caseId: CaseId }>): Reac
   // On a large case it also waits for fcose to refine the first picture, as it did before the
   // first picture was drawn early: two cores cannot run both at full speed.
   const canvasReady = drawn !== null && drawn.of === graph && !layingOut;
+  // Between a large case's first picture and its links: an export now would leave links out.
+  const linksPending = drawn !== null && drawn.of === graph && complete?.of !== graph;
   useEffect(() => {
     if (input === null || input.nodes.length === 0 || !canvasReady) return;
     const run = runAnalysis(input, { maxHops, timeAware }, (progress) =>
@@ -370,6 +395,34 @@ export function NetworkWorkbench({ caseId }: Readonly<{ caseId: CaseId }>): Reac
           )
         : null;
     movedRef.current = new Set();
+    // A link's label is the name of its type: looked up once per type rather than once per link
+    // (15,000 lookups through i18next cost a quarter of a second on a large case).
+    const typeLabels = new Map<LinkType, string>();
+    const typeLabel = (type: LinkType): string => {
+      let label = typeLabels.get(type);
+      if (label === undefined) {
+        label = t(`model.linkType.${type}`);
+        typeLabels.set(type, label);
+      }
+      return label;
+    };
+    // Each node is built with its label and colour, so that the data effect below has nothing
+    // to change on the first picture (a pass over every node, each change an event).
+    appliedDataRef.current = { labelOf, colourOf, pinned };
+    const edgeDefs = drawable.map((l) => ({
+      group: 'edges' as const,
+      data: {
+        id: l.id,
+        source: l.source,
+        target: l.target,
+        directed: l.directed,
+        label: typeLabel(l.type),
+        lineStyle: lineStyle(l.reliability),
+      },
+    }));
+    // Built for a later mount (see the first-layout effect), the canvas holds only the nodes
+    // until then: the links join once the nodes' style is computed.
+    pendingEdgesRef.current = early !== null ? edgeDefs : null;
     const built = performance.now();
     const cy = cytoscape({
       // While the worker lays out, the canvas is built without a container (no renderer), so
@@ -382,24 +435,15 @@ export function NetworkWorkbench({ caseId }: Readonly<{ caseId: CaseId }>): Reac
           group: 'nodes' as const,
           data: {
             id: e.id,
-            label: '',
-            colour: '#757575',
+            label: labelOf(e.id),
+            colour: colourOf(e.id),
             shape: KIND_SHAPES[e.kind],
             official: isOfficial(e),
+            pinned: pinned.has(e.id),
           },
           ...(quick !== null ? { position: quick[e.id] ?? { x: 0, y: 0 } } : {}),
         })),
-        ...drawable.map((l) => ({
-          group: 'edges' as const,
-          data: {
-            id: l.id,
-            source: l.source,
-            target: l.target,
-            directed: l.directed,
-            label: t(`model.linkType.${l.type}`),
-            lineStyle: lineStyle(l.reliability),
-          },
-        })),
+        ...(early !== null ? [] : edgeDefs),
       ],
       layout: { name: 'preset' },
       minZoom: 0.05,
@@ -441,6 +485,7 @@ export function NetworkWorkbench({ caseId }: Readonly<{ caseId: CaseId }>): Reac
       earlyLayoutRef.current = null;
       cyRef.current = null;
       setDrawn(null);
+      setComplete(null);
       cy.destroy();
     };
     // Labels, colours and layout are applied by the effects below, once the canvas exists.
@@ -451,6 +496,10 @@ export function NetworkWorkbench({ caseId }: Readonly<{ caseId: CaseId }>): Reac
   useEffect(() => {
     const cy = cyRef.current;
     if (cy === null) return;
+    const applied = appliedDataRef.current;
+    appliedDataRef.current = { labelOf, colourOf, pinned };
+    if (applied.labelOf === labelOf && applied.colourOf === colourOf && applied.pinned === pinned)
+      return;
     cy.batch(() => {
       cy.nodes().forEach((node) => {
         const id = node.id() as EntityId;
@@ -485,6 +534,7 @@ export function NetworkWorkbench({ caseId }: Readonly<{ caseId: CaseId }>): Reac
 
   useEffect(() => {
     const cy = cyRef.current;
+    visibleRef.current = visible;
     if (cy === null || visible === null) return;
     cy.batch(() => {
       cy.nodes().forEach((n) => {
@@ -499,7 +549,8 @@ export function NetworkWorkbench({ caseId }: Readonly<{ caseId: CaseId }>): Reac
 
   // First layout of a freshly built canvas: the saved view if there is one, else fcose.
   // data-draw-ms (first draw) counts from the start of the canvas build to the frame after the
-  // first layout is drawn.
+  // first picture is drawn; data-complete-ms to the frame after the whole picture is drawn. They
+  // differ on a large case only, whose links are added once its nodes are on screen.
   const laidOutFor = useRef<CaseGraph | null>(null);
   useEffect(() => {
     const cy = cyRef.current;
@@ -507,18 +558,27 @@ export function NetworkWorkbench({ caseId }: Readonly<{ caseId: CaseId }>): Reac
     laidOutFor.current = graph;
     const name: LayoutName = positionsOfView !== null ? 'saved' : 'fcose';
     setLayout(name);
-    const drawnNow = (then?: () => void): void => {
+    const sinceBuild = (): number => Math.round(performance.now() - startedRef.current);
+    /** After the next drawn frame: first draw; then `addLinks` and, a frame later, complete. */
+    const drawnNow = (then?: () => void, addLinks?: () => void): void => {
       const drawing = performance.now();
       afterDrawn(() => {
         if (cyRef.current !== cy) return;
-        then?.();
         performance.measure('network:first-frame', { start: drawing });
-        setDrawn({
-          of: graph,
-          nodes: cy.nodes().length,
-          edges: cy.edges().length,
-          ms: Math.round(performance.now() - startedRef.current),
-        });
+        setDrawn({ of: graph, nodes: cy.nodes().length, ms: sinceBuild() });
+        const completed = (): void =>
+          setComplete({ of: graph, edges: cy.edges().length, ms: sinceBuild() });
+        if (addLinks === undefined) completed();
+        else {
+          const adding = performance.now();
+          addLinks();
+          afterDrawn(() => {
+            if (cyRef.current !== cy) return;
+            performance.measure('network:links-frame', { start: adding });
+            completed();
+          });
+        }
+        then?.();
       });
     };
     const early = earlyLayoutRef.current;
@@ -533,6 +593,24 @@ export function NetworkWorkbench({ caseId }: Readonly<{ caseId: CaseId }>): Reac
     if (container === null) return;
     const mounting = performance.now();
     cy.mount(container);
+    const pending = pendingEdgesRef.current;
+    pendingEdgesRef.current = null;
+    // The links join the nodes on the canvas once the nodes' style is computed. Cytoscape marks
+    // a node's links dirty for every style property it sets on the node, building a collection
+    // of the node's links each time: with 15,000 links present that cost over a second on a
+    // two-core machine, without them a fraction. The first frame draws the nodes in their
+    // grouped places (a picture of the case's rings), the next one adds the links.
+    const addLinks = (): void => {
+      if (pending === null) return;
+      const shown = visibleRef.current?.links;
+      cy.add(
+        shown === undefined
+          ? pending
+          : pending.map((edge) =>
+              shown.has(edge.data.id ?? '') ? edge : { ...edge, classes: 'filtered' },
+            ),
+      );
+    };
     fitToNodes(cy, 30);
     performance.measure('network:mount', { start: mounting });
     const fitted = { zoom: cy.zoom(), pan: { ...cy.pan() } };
@@ -541,7 +619,9 @@ export function NetworkWorkbench({ caseId }: Readonly<{ caseId: CaseId }>): Reac
     // fcose's result waits for the first picture to be on screen: applied while that picture is
     // still being drawn, it would have every element measured and drawn twice before the user
     // sees anything.
-    const firstFrame = new Promise<void>((resolve) => drawnNow(resolve));
+    const firstFrame = new Promise<void>((resolve) =>
+      drawnNow(resolve, pending !== null ? addLinks : undefined),
+    );
     const settled = (): void => {
       if (cyRef.current !== cy) return;
       setLayingOut(false);
@@ -612,6 +692,16 @@ export function NetworkWorkbench({ caseId }: Readonly<{ caseId: CaseId }>): Reac
     cy.elements().unselect();
     node.select();
     cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 1.2) }, { duration: 200 });
+  };
+
+  /** Selects a link as a click on it would, from the list in an entity's details. */
+  const selectLink = (id: string): void => {
+    const cy = cyRef.current;
+    const edge = cy?.getElementById(id);
+    cy?.elements().unselect();
+    if (edge !== undefined && !edge.empty()) edge.select();
+    // A link the canvas does not show (its other end is in another case) still has details.
+    else setSelection({ type: 'edge', id });
   };
 
   const expand = (id: EntityId): void => {
@@ -863,15 +953,26 @@ export function NetworkWorkbench({ caseId }: Readonly<{ caseId: CaseId }>): Reac
             data-testid="network-find"
           />
         </form>
-        <button type="button" onClick={() => void exportPicture('png')} data-testid="export-png">
+        <button
+          type="button"
+          disabled={linksPending}
+          onClick={() => void exportPicture('png')}
+          data-testid="export-png"
+        >
           {t('network.exportPng')}
         </button>
-        <button type="button" onClick={() => void exportPicture('svg')} data-testid="export-svg">
+        <button
+          type="button"
+          disabled={linksPending}
+          onClick={() => void exportPicture('svg')}
+          data-testid="export-svg"
+        >
           {t('network.exportSvg')}
         </button>
         <button
           type="button"
           onClick={() => void exportFtmFile()}
+          disabled={linksPending}
           data-testid="export-ftm"
           title={t('network.ftm.exportHint')}
         >
@@ -1050,8 +1151,9 @@ export function NetworkWorkbench({ caseId }: Readonly<{ caseId: CaseId }>): Reac
             className="network-canvas"
             data-testid="network-canvas"
             data-nodes={drawn?.nodes}
-            data-edges={drawn?.edges}
+            data-edges={complete?.edges}
             data-draw-ms={drawn?.ms}
+            data-complete-ms={complete?.ms}
             data-fits={fits}
             role="img"
             aria-label={t('network.canvasLabel', {
@@ -1065,7 +1167,9 @@ export function NetworkWorkbench({ caseId }: Readonly<{ caseId: CaseId }>): Reac
               role="status"
               data-testid="network-laying-out"
             >
-              {t('network.layingOut', { count: graph.entities.length })}
+              {linksPending
+                ? t('network.drawingLinks', { count: graph.links.length })
+                : t('network.layingOut', { count: graph.entities.length })}
             </div>
           )}
           <Legend colourMode={colourMode} communities={result?.communities.length ?? 0} />
@@ -1097,6 +1201,8 @@ export function NetworkWorkbench({ caseId }: Readonly<{ caseId: CaseId }>): Reac
                 entity={selectedEntity}
                 link={selectedLink}
                 citations={selection === null ? [] : citationsOf(selection.id)}
+                links={selection?.type === 'node' ? (linksByEntity.get(selection.id) ?? []) : []}
+                onSelectLink={selectLink}
                 labelOf={labelOf}
                 protect={protect}
                 pinned={selection?.type === 'node' && pinned.has(selection.id)}

@@ -24,9 +24,10 @@ export function networkStyle(large: boolean): cytoscape.StylesheetStyle[] {
         'text-outline-color': '#ffffff',
         'text-outline-width': 2,
         // The thin white border only separates overlapping nodes; on a large case it doubles
-        // the cost of drawing every node for a difference no one sees at that zoom.
-        'border-width': large ? 0 : 1,
-        'border-color': '#ffffff',
+        // the cost of drawing every node for a difference no one sees at that zoom. There it
+        // is not set at all (0 is Cytoscape's default): each property set costs Cytoscape work
+        // per node when the style is computed, and officials set their own border below.
+        ...(large ? {} : { 'border-width': 1, 'border-color': '#ffffff' }),
         // Labels on thousands of nodes are unreadable and the slowest part of a draw: on a
         // large case they appear once the user zooms in past 140 %, well past the zoom at which
         // the whole case fits, so the first picture and a Fit draw none.
@@ -58,7 +59,8 @@ export function networkStyle(large: boolean): cytoscape.StylesheetStyle[] {
       style: {
         width: 1.6,
         'line-color': '#90a4ae',
-        'target-arrow-color': '#90a4ae',
+        // Arrows are drawn only on a smaller case (see edge[?directed] below).
+        ...(large ? {} : { 'target-arrow-color': '#90a4ae' }),
         'curve-style': large ? 'haystack' : 'bezier',
         'line-style': 'data(lineStyle)' as cytoscape.Css.LineStyle,
         // A large case draws no link labels, so its links carry no label style either: each
@@ -76,7 +78,11 @@ export function networkStyle(large: boolean): cytoscape.StylesheetStyle[] {
             }),
       },
     },
-    { selector: 'edge[?directed]', style: { 'target-arrow-shape': large ? 'none' : 'triangle' } },
+    // A large case draws no arrows (at the zoom that shows the whole case they are specks), so
+    // its links are not matched against this selector at all.
+    ...(large
+      ? []
+      : [{ selector: 'edge[?directed]', style: { 'target-arrow-shape': 'triangle' as const } }]),
     {
       selector: 'edge:selected',
       style: { 'line-color': '#1565c0', 'target-arrow-color': '#1565c0', width: 3 },

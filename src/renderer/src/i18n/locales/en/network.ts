@@ -21,6 +21,8 @@ export const network = {
   canvasLabel: 'Network of {{nodes}} entities and {{links}} links',
   nodeList: 'Entities shown ({{count}})',
   layingOut: 'Laying out {{count}} entities…',
+  drawingLinks_one: 'Drawing {{count}} link…',
+  drawingLinks_other: 'Drawing {{count}} links…',
   layout: {
     label: 'Layout',
     fcose: 'Force-directed',
@@ -117,6 +119,8 @@ export const network = {
     pathFrom: 'Path from here…',
     citations: 'Evidence ({{count}})',
     noCitations: 'No evidence cited yet.',
+    links_one: '{{count}} link',
+    links_other: '{{count}} links',
     page: 'page {{page}}',
     dates: 'From {{from}} to {{to}}',
     grading: 'Source {{reliability}}, information {{credibility}}',
