@@ -123,6 +123,11 @@ await page.waitForFunction(
 await page.waitForTimeout(2500);
 await page.screenshot({ path: join(root, 'docs', 'screenshot.png') });
 await shot('network');
+// An official found by name: the details panel with the official's posts, links and citations.
+await page.getByTestId('network-find').fill('Chea Rith');
+await page.getByTestId('network-find').press('Enter');
+await page.getByTestId('network-details').locator('h2').waitFor();
+await shot('network-details');
 for (const view of ['entities', 'search', 'exchange', 'bundle'] as const) {
   await page.goto(new URL(`#/${view}`, server.url).href);
   await page.getByTestId(`view-${view}`).waitFor();
