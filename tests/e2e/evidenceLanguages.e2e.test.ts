@@ -133,6 +133,17 @@ test('a language added from a traineddata file reads a document, and can be remo
   await page.getByTestId('nav-evidence').click();
   await page.getByTestId(`intake-language-${custom.code}`).waitFor({ timeout: 30_000 });
 
+  // A waiting document set to be read in the added language alone.
+  await page
+    .getByTestId('intake-files')
+    .setInputFiles([{ name: 'flyer.png', mimeType: 'image/png', buffer: readFileSync(doc.path) }]);
+  const line = page.getByTestId('intake-file').filter({ hasText: 'flyer.png' });
+  await line.getByTestId('intake-file-languages').click();
+  await line.getByTestId(`intake-file-language-${custom.code}`).check();
+  await line.getByTestId('intake-file-language-eng').uncheck();
+  expect(await line.getByTestId('intake-file-languages').textContent()).toBe(custom.label);
+  expect(await page.getByTestId('intake-submit').isEnabled()).toBe(true);
+
   // Removing asks first; Cancel keeps it, confirming removes it.
   await page.getByTestId(`intake-language-remove-${custom.code}`).click();
   await page.getByTestId('confirm-cancel').click();
@@ -140,6 +151,11 @@ test('a language added from a traineddata file reads a document, and can be remo
   await page.getByTestId(`intake-language-remove-${custom.code}`).click();
   await page.getByTestId('confirm-ok').click();
   await expect.poll(() => page.getByTestId(`intake-language-${custom.code}`).count()).toBe(0);
+  // The waiting document is left with no language, says so, and cannot be taken in as it is.
+  await expect
+    .poll(() => line.getByTestId('intake-file-languages').textContent())
+    .toBe('Choose at least one language.');
+  expect(await page.getByTestId('intake-submit').isDisabled()).toBe(true);
   // The text already recognised stays.
   await page
     .getByTestId('evidence-row')

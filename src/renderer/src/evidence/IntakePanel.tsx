@@ -1,5 +1,5 @@
 import type { DragEvent, ReactNode } from 'react';
-import { useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IntakeMeta, IntakeOutcome } from '../../../core/intake';
 import type { CaseId } from '../../../core/model';
@@ -70,6 +70,20 @@ export function IntakePanel({ caseId }: Props): ReactNode {
   });
   const [languages, setLanguages] = useState<readonly string[]>(['eng']);
   const [available, setAvailable] = useState<readonly LanguageCode[]>([]);
+  const onAvailable = useCallback((codes: readonly LanguageCode[]): void => {
+    setAvailable(codes);
+    // A language removed from the machine is no longer any waiting document's choice either.
+    if (codes.length === 0) return;
+    setEntries((all) =>
+      all.some((e) => e.languages?.some((c) => !codes.includes(c as LanguageCode)) === true)
+        ? all.map((e) =>
+            e.languages === undefined
+              ? e
+              : { ...e, languages: e.languages.filter((c) => codes.includes(c as LanguageCode)) },
+          )
+        : all,
+    );
+  }, []);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [dragging, setDragging] = useState(false);
@@ -240,7 +254,7 @@ export function IntakePanel({ caseId }: Props): ReactNode {
         <LanguagePicker
           value={languages}
           onChange={setLanguages}
-          onAvailable={setAvailable}
+          onAvailable={onAvailable}
           disabled={busy}
         />
       </div>
