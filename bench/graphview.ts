@@ -29,15 +29,20 @@ const INSIDE_RING = 0.85;
 /**
  * A FollowTheMoney file shaped like a trafficking case: rings of 25 (a company, recruiters,
  * suspects, victims) with most links inside a ring, brokers between rings, and officials with
- * a few ties into rings. Seeded, so every run draws the same network.
+ * a few ties into rings. Seeded, so every run draws the same network. The sizes default to the
+ * bench's; tests/e2e/networkLarge.e2e.test.ts draws a smaller large case from the same shape.
  */
-export function generateFtm(seed = 6): string {
+export function generateFtm(
+  seed = 6,
+  sizes: Readonly<{ entities: number; links: number }> = { entities: ENTITIES, links: LINKS },
+): string {
+  const { entities, links } = sizes;
   const rand = seededRandom(seed);
   const pick = (n: number): number => Math.floor(rand() * n);
   const lines: string[] = [];
-  for (let i = 0; i < ENTITIES; i++) {
+  for (let i = 0; i < entities; i++) {
     const inRing = i % RING_SIZE;
-    const official = i % Math.floor(ENTITIES / OFFICIALS) === 1;
+    const official = i % Math.floor(entities / OFFICIALS) === 1;
     if (inRing === 0) {
       lines.push(
         JSON.stringify({
@@ -59,11 +64,11 @@ export function generateFtm(seed = 6): string {
     ['Call', 'caller', 'receiver'],
     ['Family', 'person', 'relative'],
   ] as const;
-  for (let k = 0; k < LINKS; k++) {
-    const s = pick(ENTITIES);
+  for (let k = 0; k < links; k++) {
+    const s = pick(entities);
     const ring = Math.floor(s / RING_SIZE);
-    let t = rand() < INSIDE_RING ? ring * RING_SIZE + pick(RING_SIZE) : pick(ENTITIES);
-    if (t === s) t = (s + 1) % ENTITIES;
+    let t = rand() < INSIDE_RING ? ring * RING_SIZE + pick(RING_SIZE) : pick(entities);
+    if (t === s) t = (s + 1) % entities;
     const [schema, from, to] = schemas[pick(schemas.length)]!;
     const date = `${2016 + pick(9)}-0${1 + pick(9)}`;
     const properties: Record<string, string[]> = { [from]: [`e${s}`], [to]: [`e${t}`] };

@@ -114,7 +114,18 @@ test('filters, find, shortest path, export with audit, named views', async (t) =
   for (const step of steps) expect(step).toMatch(/ (→|←|—) [a-z ]+ (\(.*\) )?(→|←|—) /);
   expect(steps.join('|')).toMatch(/Lim Heng|Chea Rith/);
 
-  // Export: a real PNG and an SVG without the victim's name, each in the audit log.
+  // Export: a real PNG and an SVG without the victim's name, each in the audit log. Exporting
+  // leaves the picture as it is: the canvas is not rebuilt nor laid out again.
+  await page.evaluate(() => {
+    const canvas = document.querySelector('[data-testid="network-canvas"]');
+    const w = window as unknown as { redraws: number };
+    w.redraws = 0;
+    if (canvas)
+      new MutationObserver(() => (w.redraws += 1)).observe(canvas, {
+        attributes: true,
+        attributeFilter: ['data-draw-ms'],
+      });
+  });
   const png = page.waitForEvent('download');
   await page.getByTestId('export-png').click();
   const pngDownload = await png;
@@ -131,6 +142,10 @@ test('filters, find, shortest path, export with audit, named views', async (t) =
   expect(svgText).toContain('Lim Heng');
   expect(svgText).toContain('V-001');
   expect(svgText).not.toContain('Srey Mom');
+  await page.getByTestId('network-message').filter({ hasText: '.svg' }).waitFor();
+  // A rebuild would have cleared and set data-draw-ms within a second of the audit write.
+  await page.waitForTimeout(1500);
+  expect(await page.evaluate(() => (window as unknown as { redraws: number }).redraws)).toBe(0);
 
   // Named view: save, then delete, which asks first; cancelling keeps it.
   await page.getByTestId('save-view-as').click();
