@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { openApp } from '../helpers/browser';
 import { generateDocuments } from '../helpers/documents';
-import { chooseLanguages } from '../helpers/intakeDriver';
+import { takeInAndOpen } from '../helpers/intakeDriver';
 import { createCase, createVault } from '../helpers/vaultDriver';
 
 test('select words on a page, cite them for a person, and open the citation at those words', async (t) => {
@@ -23,26 +23,11 @@ test('select words on a page, cite them for a person, and open the citation at t
   await page.getByTestId('entity-save').click();
   await page.getByTestId('entity-form').waitFor({ state: 'detached' });
 
-  await page.getByTestId('nav-evidence').click();
-  await page.getByTestId('intake-seizedBy').fill('Det. Sophal Keo');
-  await page.getByTestId('intake-seizedFrom').fill('Witness');
-  await page.getByTestId('intake-seizedWhere').fill('Poipet police post');
-  await chooseLanguages(page, ['eng']);
-  await page.getByTestId('intake-files').setInputFiles({
+  await takeInAndOpen(page, {
     name: 'statement.png',
     mimeType: 'image/png',
     buffer: readFileSync(statement.path),
   });
-  await page.getByTestId('intake-submit').click();
-  const row = page.getByTestId('evidence-row').filter({ hasText: 'statement.png' });
-  await expect
-    .poll(() => row.getByTestId('job-status').getAttribute('data-status'), {
-      timeout: 120_000,
-      interval: 500,
-    })
-    .toBe('done');
-  await row.getByTestId('evidence-open').click();
-  await page.getByTestId('word-layer').waitFor();
 
   // Select "Sokha Chan." as the statement names him, by clicking the two words on the image.
   const words = page.getByTestId('word');

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { openApp } from '../helpers/browser';
 import { generateDocuments } from '../helpers/documents';
-import { chooseLanguages } from '../helpers/intakeDriver';
+import { takeInAndOpen } from '../helpers/intakeDriver';
 import { createCase, createVault } from '../helpers/vaultDriver';
 
 /**
@@ -69,26 +69,11 @@ test('a cited person and a cited link list their evidence in the network, which 
   await page.getByTestId('ftm-dialog').waitFor({ state: 'detached' });
 
   // The witness statement, read by OCR.
-  await page.getByTestId('nav-evidence').click();
-  await page.getByTestId('intake-seizedBy').fill('Det. Sophal Keo');
-  await page.getByTestId('intake-seizedFrom').fill('Witness');
-  await page.getByTestId('intake-seizedWhere').fill('Poipet police post');
-  await chooseLanguages(page, ['eng']);
-  await page.getByTestId('intake-files').setInputFiles({
+  await takeInAndOpen(page, {
     name: 'statement.png',
     mimeType: 'image/png',
     buffer: readFileSync(statement.path),
   });
-  await page.getByTestId('intake-submit').click();
-  const row = page.getByTestId('evidence-row').filter({ hasText: 'statement.png' });
-  await expect
-    .poll(() => row.getByTestId('job-status').getAttribute('data-status'), {
-      timeout: 120_000,
-      interval: 500,
-    })
-    .toBe('done');
-  await row.getByTestId('evidence-open').click();
-  await page.getByTestId('word-layer').waitFor();
 
   // "a man called Sokha Chan." for the link; "He kept my passport," for the person.
   await cite(page, ['Sokha', 'Chan.'], 'link', 'Dara Pich');
