@@ -107,6 +107,21 @@ function timeFit(page: Page): Promise<number> {
   );
 }
 
+/**
+ * Writes the generated case into `dir` and picks it in the Network view's import dialog of the
+ * open (empty) case, up to the preview: the start of this part and of profileGraphview.ts.
+ */
+export async function previewGeneratedImport(page: Page, dir: string): Promise<void> {
+  const file = join(dir, 'generated.ftm.jsonl');
+  writeFileSync(file, generateFtm());
+  await page.getByTestId('nav-network').click();
+  await page.getByTestId('empty-state').waitFor();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('ftm-import').first().click();
+  await (await chooser).setFiles(file);
+  await page.getByTestId('ftm-confirm').waitFor({ timeout: 120_000 });
+}
+
 const began = performance.now();
 /** Progress on stderr, so a slow step shows where it is. */
 function step(what: string): void {
@@ -121,14 +136,7 @@ export async function run(): Promise<BenchResult> {
     step,
   });
   try {
-    const file = join(dir, 'generated.ftm.jsonl');
-    writeFileSync(file, generateFtm());
-    await page.getByTestId('nav-network').click();
-    await page.getByTestId('empty-state').waitFor();
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByTestId('ftm-import').first().click();
-    await (await chooser).setFiles(file);
-    await page.getByTestId('ftm-confirm').waitFor({ timeout: 120_000 });
+    await previewGeneratedImport(page, dir);
     step('import previewed');
     const importStart = performance.now();
     await page.getByTestId('ftm-confirm').click();

@@ -12,7 +12,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
-import { generateFtm } from '../graphview';
+import { previewGeneratedImport } from '../graphview';
 import { openBenchApp } from './browserApp';
 
 type ProfileNode = {
@@ -37,14 +37,7 @@ async function main(): Promise<void> {
     step,
   });
   try {
-    const file = join(dir, 'generated.ftm.jsonl');
-    writeFileSync(file, generateFtm());
-    await page.getByTestId('nav-network').click();
-    await page.getByTestId('empty-state').waitFor();
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByTestId('ftm-import').first().click();
-    await (await chooser).setFiles(file);
-    await page.getByTestId('ftm-confirm').waitFor({ timeout: 120_000 });
+    await previewGeneratedImport(page, dir);
     await page.getByTestId('ftm-confirm').click();
     await page.getByTestId('ftm-dialog').waitFor({ state: 'detached', timeout: 300_000 });
     await page.waitForSelector('[data-testid="network-canvas"][data-draw-ms]', {

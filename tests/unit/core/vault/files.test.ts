@@ -7,17 +7,7 @@ import {
   FileNotFoundError,
   type UnlockedVault,
 } from '../../../../src/core/vault';
-import { newTestVault, rawDb } from './vaultFixture';
-
-function pseudoRandom(size: number, seed: number): Uint8Array {
-  const out = new Uint8Array(size);
-  let x = seed;
-  for (let i = 0; i < size; i++) {
-    x = (x * 1103515245 + 12345) >>> 0;
-    out[i] = x >>> 24;
-  }
-  return out;
-}
+import { newTestVault, pseudoRandom, rawDb } from './vaultFixture';
 
 /** A stream that hands out the bytes in awkward pieces, like a file input does. */
 function streamOf(bytes: Uint8Array, pieces: readonly number[]): ReadableStream<Uint8Array> {

@@ -9,17 +9,7 @@ import {
   FileIntegrityError,
   InvalidVaultInputError,
 } from '../../../../src/core/vault';
-import { newTestVault, rawDb } from './vaultFixture';
-
-function pseudoRandom(size: number, seed: number): Uint8Array {
-  const out = new Uint8Array(size);
-  let x = seed;
-  for (let i = 0; i < size; i++) {
-    x = (x * 1103515245 + 12345) >>> 0;
-    out[i] = x >>> 24;
-  }
-  return out;
-}
+import { newTestVault, pseudoRandom, rawDb } from './vaultFixture';
 
 async function setup() {
   const vault = await newTestVault();

@@ -80,3 +80,14 @@ export async function rawDump(vaultName: string): Promise<{ latin: string; utf16
   const binaries16 = binary.map((b) => utf16(b) + '\n' + utf16(b.subarray(1))).join('\n');
   return { latin: `${parts.join('\n')}\n${binaries}`, utf16: binaries16 };
 }
+
+/** Deterministic bytes that do not compress: file contents for the file-store tests. */
+export function pseudoRandom(size: number, seed: number): Uint8Array {
+  const out = new Uint8Array(size);
+  let x = seed;
+  for (let i = 0; i < size; i++) {
+    x = (x * 1103515245 + 12345) >>> 0;
+    out[i] = x >>> 24;
+  }
+  return out;
+}
