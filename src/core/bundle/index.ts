@@ -22,3 +22,4 @@ export {
   type ExportProgress,
   type ExportRequest,
 } from './exportFromVault';
+export { esc } from './html';

@@ -1,4 +1,4 @@
-import type { Role } from '../model';
+import { LINE_DASH, ROLE_ORDER, lineStyle, roleColour } from '../model';
 import { esc } from './html';
 import type { ManifestEntity, ManifestLink } from './types';
 
@@ -9,32 +9,8 @@ import type { ManifestEntity, ManifestLink } from './types';
  * graphs, but it is not reproducible without seeding and prosecutors' bundles are small.
  */
 
-const GROUP_ORDER: readonly Role[] = [
-  'official',
-  'recruiter',
-  'broker',
-  'transporter',
-  'financier',
-  'suspect',
-  'victim',
-  'witness',
-];
-
-export const ROLE_COLOURS: Readonly<Record<Role, string>> = {
-  official: '#6a1b9a',
-  recruiter: '#c62828',
-  broker: '#d84315',
-  transporter: '#ef6c00',
-  financier: '#ad1457',
-  suspect: '#b71c1c',
-  victim: '#00796b',
-  witness: '#1565c0',
-};
-const OTHER_COLOUR = '#616161';
-
 export function entityColour(entity: ManifestEntity): string {
-  for (const role of GROUP_ORDER) if (entity.roles.includes(role)) return ROLE_COLOURS[role];
-  return OTHER_COLOUR;
+  return roleColour(entity.roles);
 }
 
 export function displayName(entity: ManifestEntity): string {
@@ -42,15 +18,14 @@ export function displayName(entity: ManifestEntity): string {
 }
 
 function groupIndex(entity: ManifestEntity): number {
-  const i = GROUP_ORDER.findIndex((r) => entity.roles.includes(r));
-  return i === -1 ? GROUP_ORDER.length : i;
+  const i = ROLE_ORDER.findIndex((r) => entity.roles.includes(r));
+  return i === -1 ? ROLE_ORDER.length : i;
 }
 
-/** Line style carries the source's reliability: solid for A-B, dashed C-D, dotted E-F. */
+/** Line style carries the source's reliability, as on the app's network view. */
 function dashFor(reliability: ManifestLink['reliability']): string {
-  if (reliability === 'A' || reliability === 'B') return '';
-  if (reliability === 'C' || reliability === 'D') return ' stroke-dasharray="7 4"';
-  return ' stroke-dasharray="2 4"';
+  const dash = LINE_DASH[lineStyle(reliability)];
+  return dash === '' ? '' : ` stroke-dasharray="${dash}"`;
 }
 
 const NODE_R = 16;

@@ -1,5 +1,6 @@
 import { esc } from './html';
-import { ROLE_COLOURS, displayName, entityColour, networkSvg } from './networkSvg';
+import { NO_ROLE_COLOUR, ROLE_COLOURS } from '../model';
+import { displayName, entityColour, networkSvg } from './networkSvg';
 import type { BundleManifest, ManifestEntity, ManifestEvidence, ManifestLink } from './types';
 
 /*
@@ -239,7 +240,7 @@ ${m.case.summary !== '' ? `<p>${esc(m.case.summary)}</p>` : ''}
 
 <h2>Network</h2>
 <div class="network">${networkSvg(m.entities, m.links)}</div>
-<div class="legend">${legend}<span><i class="dot" style="background:#616161"></i>other</span><span>● person · ■ organisation · ◆ other kind · double ring: official</span><span>line: solid A–B, dashed C–D, dotted E–F (source reliability)</span></div>
+<div class="legend">${legend}<span><i class="dot" style="background:${NO_ROLE_COLOUR}"></i>other</span><span>● person · ■ organisation · ◆ other kind · double ring: official</span><span>line: solid A–B, dashed C–D, dotted E–F (source reliability)</span></div>
 
 <h2>People and roles</h2>
 <table id="people"><thead><tr><th>Name</th><th>Kind</th><th>Roles</th><th>Details</th></tr></thead><tbody>${people}</tbody></table>

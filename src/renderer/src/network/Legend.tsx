@@ -1,14 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ENTITY_KINDS } from '../../../core/model';
-import {
-  COMMUNITY_COLOURS,
-  KIND_SHAPES,
-  NO_ROLE_COLOUR,
-  OFFICIAL_RING,
-  ROLE_COLOURS,
-  ROLE_ORDER,
-} from './graphModel';
+import { ENTITY_KINDS, NO_ROLE_COLOUR, ROLE_COLOURS, ROLE_ORDER } from '../../../core/model';
+import { COMMUNITY_COLOURS, KIND_SHAPES, OFFICIAL_RING } from './graphModel';
 
 /** Small SVG versions of the canvas shapes, so the legend shows exactly what the canvas draws. */
 function ShapeIcon({ shape, colour }: Readonly<{ shape: string; colour: string }>): ReactNode {

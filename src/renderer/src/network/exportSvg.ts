@@ -1,4 +1,6 @@
 import type cytoscape from 'cytoscape';
+import { esc } from '../../../core/bundle';
+import { LINE_DASH, type LineStyle } from '../../../core/model';
 import { OFFICIAL_RING } from './graphModel';
 
 /*
@@ -6,14 +8,6 @@ import { OFFICIAL_RING } from './graphModel';
  * styles use (no Cytoscape SVG plugin is installed). What is filtered out or hidden on the
  * canvas is left out here too, and labels are the canvas labels, so victim protection holds.
  */
-
-const esc = (text: string): string =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
-
-const DASH: Readonly<Record<string, string>> = { solid: '', dashed: '7 4', dotted: '2 4' };
 
 function shapePath(shape: string, x: number, y: number, r: number): string {
   const polygon = (points: ReadonlyArray<readonly [number, number]>): string =>
@@ -72,7 +66,7 @@ export function networkToSvg(cy: cytoscape.Core): string {
   edges.forEach((edge) => {
     const s = edge.source().position();
     const t = edge.target().position();
-    const dash = DASH[String(edge.data('lineStyle'))] ?? '';
+    const dash = LINE_DASH[edge.data('lineStyle') as LineStyle] ?? '';
     parts.push(
       `<line x1="${(s.x + dx).toFixed(1)}" y1="${(s.y + dy).toFixed(1)}" x2="${(t.x + dx).toFixed(1)}" y2="${(t.y + dy).toFixed(1)}" stroke="#90a4ae" stroke-width="1.6"${dash === '' ? '' : ` stroke-dasharray="${dash}"`}><title>${esc(String(edge.data('label')))}</title></line>`,
     );

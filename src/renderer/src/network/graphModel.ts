@@ -6,14 +6,7 @@
  */
 import type { CitationRow, EntityRow, LinkRow } from '../../../core/db';
 import { displayName } from '../../../core/graph';
-import type {
-  CaseId,
-  EntityId,
-  EntityKind,
-  LinkType,
-  Role,
-  SourceReliability,
-} from '../../../core/model';
+import type { CaseId, EntityId, EntityKind, LinkType, Role } from '../../../core/model';
 import type { UnlockedVault } from '../../../core/vault';
 
 export type CaseGraph = Readonly<{
@@ -43,32 +36,6 @@ export const KIND_SHAPES: Readonly<Record<EntityKind, string>> = {
   onlineAccount: 'octagon',
 };
 
-/**
- * The role that decides a node's colour when it has several: the most serious first. Officials
- * are also marked by a thick gold double ring (see style.ts), whatever their colour.
- */
-export const ROLE_ORDER: readonly Role[] = [
-  'official',
-  'recruiter',
-  'broker',
-  'transporter',
-  'financier',
-  'suspect',
-  'victim',
-  'witness',
-];
-
-export const ROLE_COLOURS: Readonly<Record<Role, string>> = {
-  official: '#6a1b9a',
-  recruiter: '#c62828',
-  broker: '#d84315',
-  transporter: '#ef6c00',
-  financier: '#ad1457',
-  suspect: '#8e0000',
-  victim: '#00796b',
-  witness: '#1565c0',
-};
-export const NO_ROLE_COLOUR = '#757575';
 export const OFFICIAL_RING = '#f9a825';
 
 /** Twelve colours that stay apart for the common forms of colour blindness (Okabe-Ito+). */
@@ -88,19 +55,6 @@ export const COMMUNITY_COLOURS: readonly string[] = [
 ];
 /** Small communities beyond the palette share one neutral colour rather than repeat one. */
 export const OTHER_COMMUNITY_COLOUR = '#bdbdbd';
-
-export function roleColour(roles: readonly Role[]): string {
-  for (const role of ROLE_ORDER) if (roles.includes(role)) return ROLE_COLOURS[role];
-  return NO_ROLE_COLOUR;
-}
-
-/** Line style carries the source's reliability: solid for A-B, dashed for C-D, dotted for E-F. */
-export type LineStyle = 'solid' | 'dashed' | 'dotted';
-export function lineStyle(reliability: SourceReliability): LineStyle {
-  if (reliability === 'A' || reliability === 'B') return 'solid';
-  if (reliability === 'C' || reliability === 'D') return 'dashed';
-  return 'dotted';
-}
 
 export const isVictim = (entity: EntityRow): boolean => entity.roles.includes('victim');
 export const isOfficial = (entity: EntityRow): boolean => entity.roles.includes('official');
