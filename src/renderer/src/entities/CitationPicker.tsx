@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EvidenceId, EvidenceItem, Page, PageId } from '../../../core/model';
-import { Field } from '../shell/Field';
+import { Field, TextAreaField } from '../shell/Field';
 import type { CitationDraft } from './citationDraft';
 
 type Props = Readonly<{
@@ -76,22 +76,19 @@ export function CitationPicker({ evidence, pages, draft, onChange, problem }: Pr
         </div>
       </div>
       {page !== undefined && (
-        <div className="field">
-          <label htmlFor={`${id}-text`}>{t('entities.cite.pageText')}</label>
-          <textarea
-            id={`${id}-text`}
-            readOnly
-            rows={5}
-            value={page.text}
-            data-testid="cite-page-text"
-            onSelect={(e) => {
-              const el = e.currentTarget;
-              const quote = el.value.slice(el.selectionStart, el.selectionEnd);
-              if (quote.trim() !== '') onChange({ ...draft, quote, start: el.selectionStart });
-            }}
-          />
-          <div className="hint">{t('entities.cite.selectHint')}</div>
-        </div>
+        <TextAreaField
+          label={t('entities.cite.pageText')}
+          hint={t('entities.cite.selectHint')}
+          readOnly
+          rows={5}
+          value={page.text}
+          testId="cite-page-text"
+          onSelect={(e) => {
+            const el = e.currentTarget;
+            const quote = el.value.slice(el.selectionStart, el.selectionEnd);
+            if (quote.trim() !== '') onChange({ ...draft, quote, start: el.selectionStart });
+          }}
+        />
       )}
       {draft.evidenceId !== '' && (
         <Field

@@ -13,7 +13,7 @@ import {
 } from '../../../core/model';
 import { detectScript } from '../../../core/names';
 import { Dialog } from '../shell/Dialog';
-import { Field } from '../shell/Field';
+import { Field, TextAreaField } from '../shell/Field';
 import { errorMessage } from './useCaseData';
 import { FormFooter } from '../shell/FormFooter';
 
@@ -294,17 +294,13 @@ export function EntityForm({ initial, onSubmit, onClose }: Props): ReactNode {
             </div>
           </fieldset>
         )}
-        <div className="field">
-          <label htmlFor={`${id}-notes`}>{t('entities.form.notes')}</label>
-          <textarea
-            id={`${id}-notes`}
-            rows={3}
-            value={notes}
-            spellCheck={false}
-            data-testid="entity-notes"
-            onChange={(e) => setNotes(e.target.value)}
-          />
-        </div>
+        <TextAreaField
+          label={t('entities.form.notes')}
+          rows={3}
+          value={notes}
+          testId="entity-notes"
+          onChange={(e) => setNotes(e.target.value)}
+        />
         <FormFooter
           error={error}
           errorTestId="entity-form-error"

@@ -13,7 +13,7 @@ import {
   type SourceReliability,
 } from '../../../core/model';
 import { Dialog } from '../shell/Dialog';
-import { Field } from '../shell/Field';
+import { Field, TextAreaField } from '../shell/Field';
 import { CitationPicker } from './CitationPicker';
 import { EMPTY_DRAFT, resolveDraft, type CitationDraft } from './citationDraft';
 import { errorMessage, type CaseData } from './useCaseData';
@@ -264,17 +264,13 @@ export function LinkForm({
             </select>
           </div>
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-notes`}>{t('entities.link.notes')}</label>
-          <textarea
-            id={`${id}-notes`}
-            rows={2}
-            value={notes}
-            spellCheck={false}
-            data-testid="link-notes"
-            onChange={(e) => setNotes(e.target.value)}
-          />
-        </div>
+        <TextAreaField
+          label={t('entities.link.notes')}
+          rows={2}
+          value={notes}
+          testId="link-notes"
+          onChange={(e) => setNotes(e.target.value)}
+        />
         <CitationPicker
           evidence={data.evidence}
           pages={data.pages}

@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addTypedStatement, MAX_STATEMENT_CHARS } from '../../../core/entities';
 import type { CaseId } from '../../../core/model';
 import { Dialog } from '../shell/Dialog';
-import { Field } from '../shell/Field';
+import { Field, TextAreaField } from '../shell/Field';
 import { useSession } from '../vault/session';
 import { errorMessage } from './useCaseData';
 import { FormFooter } from '../shell/FormFooter';
@@ -19,7 +19,6 @@ type Props = Readonly<{ caseId: CaseId; onDone: () => void; onClose: () => void 
 export function StatementForm({ caseId, onDone, onClose }: Props): ReactNode {
   const { t } = useTranslation();
   const { vault } = useSession();
-  const id = useId();
   const [exhibitRef, setExhibitRef] = useState('');
   const [statedBy, setStatedBy] = useState('');
   const [takenAt, setTakenAt] = useState('');
@@ -87,18 +86,14 @@ export function StatementForm({ caseId, onDone, onClose }: Props): ReactNode {
             onChange={(e) => setTakenWhere(e.target.value)}
           />
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-text`}>{t('entities.statement.text')}</label>
-          <textarea
-            id={`${id}-text`}
-            rows={10}
-            value={text}
-            spellCheck={false}
-            maxLength={MAX_STATEMENT_CHARS}
-            data-testid="statement-text"
-            onChange={(e) => setText(e.target.value)}
-          />
-        </div>
+        <TextAreaField
+          label={t('entities.statement.text')}
+          rows={10}
+          value={text}
+          maxLength={MAX_STATEMENT_CHARS}
+          testId="statement-text"
+          onChange={(e) => setText(e.target.value)}
+        />
         <FormFooter
           error={error}
           errorTestId="statement-error"

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { IntakeMeta, IntakeOutcome } from '../../../core/intake';
 import type { CaseId } from '../../../core/model';
 import type { LanguageCode } from '../../../core/ocr';
-import { Field } from '../shell/Field';
+import { Field, TextAreaField } from '../shell/Field';
 import { useSession } from '../vault/session';
 import { LanguagePicker, useLanguageName } from './LanguagePicker';
 import { ocrQueueFor } from './ocrQueue';
@@ -239,18 +239,15 @@ export function IntakePanel({ caseId }: Props): ReactNode {
           }}
         />
         {field('seizedWhere')}
-        <div className="field wide">
-          <label htmlFor="intake-description">{t('evidence.fields.description')}</label>
-          <textarea
-            id="intake-description"
-            data-testid="intake-description"
-            rows={2}
-            spellCheck={false}
-            autoComplete="off"
-            value={meta.description}
-            onChange={(e) => setMeta({ ...meta, description: e.target.value })}
-          />
-        </div>
+        <TextAreaField
+          wide
+          label={t('evidence.fields.description')}
+          id="intake-description"
+          testId="intake-description"
+          rows={2}
+          value={meta.description}
+          onChange={(e) => setMeta({ ...meta, description: e.target.value })}
+        />
         <LanguagePicker
           value={languages}
           onChange={setLanguages}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { EvidenceRow } from '../../../core/db';
 import { createEvidenceStore } from '../../../core/intake';
 import type { ItemEdit } from '../../../core/intake';
-import { Field } from '../shell/Field';
+import { Field, TextAreaField } from '../shell/Field';
 import { useSession } from '../vault/session';
 
 type Props = Readonly<{ item: EvidenceRow; onSaved: () => void }>;
@@ -75,17 +75,14 @@ export function ItemRecord({ item, onSaved }: Props): ReactNode {
           testId="record-seizedAt"
           onChange={(e) => setDraft({ ...draft, seizedAt: e.target.value })}
         />
-        <div className="field">
-          <label htmlFor="record-description">{t('evidence.fields.description')}</label>
-          <textarea
-            id="record-description"
-            data-testid="record-description"
-            rows={3}
-            spellCheck={false}
-            value={draft.description}
-            onChange={(e) => setDraft({ ...draft, description: e.target.value })}
-          />
-        </div>
+        <TextAreaField
+          label={t('evidence.fields.description')}
+          id="record-description"
+          testId="record-description"
+          rows={3}
+          value={draft.description}
+          onChange={(e) => setDraft({ ...draft, description: e.target.value })}
+        />
         {problem !== null && (
           <p className="form-error" role="alert">
             {problem}

@@ -12,7 +12,7 @@ import {
 } from '../../../core/db';
 import { saveVictimRecord, shownName } from '../../../core/exchange';
 import type { Name, Script } from '../../../core/model';
-import { Field } from '../shell/Field';
+import { Field, TextAreaField } from '../shell/Field';
 import { errorText } from '../vault/errorText';
 import { useSession } from '../vault/session';
 
@@ -278,18 +278,13 @@ export function VictimRecordForm({ entity, record, onSaved }: Props): ReactNode 
             </label>
           ))}
         </div>
-        <div className="field">
-          <label htmlFor={`${base}-notes`}>{t('exchange.record.indicatorNotes')}</label>
-          <textarea
-            id={`${base}-notes`}
-            rows={2}
-            spellCheck={false}
-            autoComplete="off"
-            data-testid="record-indicator-notes"
-            value={draft.indicatorNotes}
-            onChange={(e) => set('indicatorNotes', e.currentTarget.value)}
-          />
-        </div>
+        <TextAreaField
+          label={t('exchange.record.indicatorNotes')}
+          rows={2}
+          testId="record-indicator-notes"
+          value={draft.indicatorNotes}
+          onChange={(e) => set('indicatorNotes', e.currentTarget.value)}
+        />
       </fieldset>
 
       <div className="exchange-row">

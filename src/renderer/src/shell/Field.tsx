@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, Ref } from 'react';
+import type { InputHTMLAttributes, ReactNode, Ref, TextareaHTMLAttributes } from 'react';
 import { useId } from 'react';
 
 type Props = Readonly<
@@ -32,8 +32,10 @@ const SECRET_ATTRIBUTES = {
  * Autofill and spellcheck are off unless a caller turns them on: in browser mode the browser
  * would otherwise keep typed case data in its own unencrypted stores.
  */
-export function Field({ label, hint, testId, secret, ...input }: Props): ReactNode {
-  const id = useId();
+export function Field({ label, hint, testId, secret, id: givenId, ...input }: Props): ReactNode {
+  // A caller's own id, if it gives one, is the id the label is tied to.
+  const generatedId = useId();
+  const id = givenId ?? generatedId;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -45,6 +47,42 @@ export function Field({ label, hint, testId, secret, ...input }: Props): ReactNo
         {...input}
         {...(secret === true ? SECRET_ATTRIBUTES : {})}
       />
+      {hint !== undefined && <div className="hint">{hint}</div>}
+    </div>
+  );
+}
+
+type TextAreaProps = Readonly<
+  {
+    label: string;
+    hint?: string;
+    testId?: string;
+    /** Adds the `wide` class so the field spans the whole row of a grid form. */
+    wide?: boolean;
+    ref?: Ref<HTMLTextAreaElement>;
+  } & TextareaHTMLAttributes<HTMLTextAreaElement>
+>;
+
+/**
+ * A labelled multi-line field, with the same privacy defaults as Field: notes and
+ * descriptions hold the most sensitive free text in a case, and a browser's spellchecker
+ * or autofill would otherwise send or keep it outside the vault. As with Field, a caller may
+ * pass its own id (some forms keep a fixed one) and the label is tied to it.
+ */
+export function TextAreaField({
+  label,
+  hint,
+  testId,
+  wide,
+  id: givenId,
+  ...textarea
+}: TextAreaProps): ReactNode {
+  const generatedId = useId();
+  const id = givenId ?? generatedId;
+  return (
+    <div className={wide === true ? 'field wide' : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      <textarea id={id} data-testid={testId} autoComplete="off" spellCheck={false} {...textarea} />
       {hint !== undefined && <div className="hint">{hint}</div>}
     </div>
   );

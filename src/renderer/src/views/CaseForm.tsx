@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Case } from '../../../core/model';
 import { Dialog } from '../shell/Dialog';
-import { Field } from '../shell/Field';
+import { Field, TextAreaField } from '../shell/Field';
 import { FormFooter } from '../shell/FormFooter';
 
 export type CaseDraft = Readonly<{ reference: string; title: string; summary: string }>;
@@ -61,16 +61,14 @@ export function CaseForm({ initial, onSubmit, onClose }: Props): ReactNode {
           testId="case-title"
           onChange={(e) => setTitle(e.target.value)}
         />
-        <div className="field">
-          <label htmlFor="case-summary">{t('cases.summary')}</label>
-          <textarea
-            id="case-summary"
-            rows={5}
-            value={summary}
-            data-testid="case-summary"
-            onChange={(e) => setSummary(e.target.value)}
-          />
-        </div>
+        <TextAreaField
+          label={t('cases.summary')}
+          id="case-summary"
+          rows={5}
+          value={summary}
+          testId="case-summary"
+          onChange={(e) => setSummary(e.target.value)}
+        />
         <FormFooter
           error={error}
           errorTestId="case-form-error"
