@@ -24,8 +24,6 @@ const RING_SIZE = 25;
 const OFFICIALS = 40;
 const INSIDE_RING = 0.85;
 
-// The same flags as tests/helpers/browser.ts CHROMIUM_ARGS (that module needs vitest's runner).
-
 /**
  * A FollowTheMoney file shaped like a trafficking case: rings of 25 (a company, recruiters,
  * suspects, victims) with most links inside a ring, brokers between rings, and officials with

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { startWebServer } from '../src/main/browserMode';
-import { CHROMIUM, CHROMIUM_ARGS } from '../tests/helpers/browser';
+import { CHROMIUM, CHROMIUM_ARGS } from '../tests/helpers/chromium';
 
 const root = join(import.meta.dirname, '..');
 const out = join(root, 'test-results', 'screens');

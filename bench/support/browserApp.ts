@@ -9,19 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { startWebServer } from '../../src/main/browserMode';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../tests/helpers/chromium';
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  // performance.memory with real figures, for the parts that sample the page's heap.
-  '--enable-precise-memory-info',
-];
+// performance.memory with real figures, for the parts that sample the page's heap.
+const BENCH_ARGS = [...CHROMIUM_ARGS, '--enable-precise-memory-info'];
 
 export type BenchApp = Readonly<{
   page: Page;
@@ -56,7 +47,7 @@ export async function openBenchApp(options: BenchAppOptions): Promise<BenchApp> 
   const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
     executablePath: CHROMIUM,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: BENCH_ARGS,
     viewport: { width: 1280, height: 800 },
   });
   const close = async (): Promise<void> => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../../helpers/chromium';
 import { buildCaseFixture, exportFixture, strFromU8, unzipSync } from './caseFixture';
 
 /*
@@ -18,13 +19,8 @@ beforeAll(async () => {
   profile = mkdtempSync(join(tmpdir(), 'ringtrace-report-'));
   // A fresh profile directory per run: nothing cached from an earlier run can mask a request.
   context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-    ],
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
     viewport: { width: 1200, height: 900 },
   });
 });
