@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { openApp } from '../helpers/browser';
+import { importFtm } from '../helpers/networkDriver';
 import { scanForText, writePositiveControl } from '../helpers/profileScan';
 import { createCase, createVault } from '../helpers/vaultDriver';
 
@@ -35,11 +36,7 @@ test('imported entities, saved positions and named views leave no marker on disk
       '{"id":"m12","schema":"Associate","properties":{"person":["m1"],"associate":["m2"]}}',
     ].join('\n'),
   );
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('ftm-import').first().click();
-  await (await chooser).setFiles(file);
-  await page.getByTestId('ftm-confirm').click();
-  await page.getByTestId('ftm-dialog').waitFor({ state: 'detached' });
+  await importFtm(page, file);
   const canvas = page.getByTestId('network-canvas');
   await expect.poll(() => canvas.getAttribute('data-nodes'), { timeout: 30_000 }).toBe('2');
 

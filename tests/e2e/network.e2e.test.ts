@@ -6,29 +6,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { openApp } from '../helpers/browser';
+import { previewFtm, nodeLabels, RING_FTM } from '../helpers/networkDriver';
 import { createCase, createVault, unlock } from '../helpers/vaultDriver';
-
-const RING = join(import.meta.dirname, '..', 'fixtures', 'ftm', 'ring.ftm.jsonl');
-
-async function importFile(page: Page, path: string): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('ftm-import').first().click();
-  await (await chooser).setFiles(path);
-  await page.getByTestId('ftm-dialog').waitFor();
-}
-
-async function nodeLabels(page: Page): Promise<string[]> {
-  const list = page.getByTestId('network-node-list');
-  if ((await list.getAttribute('open')) === null) {
-    await list.locator('summary').click();
-    // The rows are rendered once the list is open.
-    await page.getByTestId('network-node').first().waitFor();
-  }
-  return page.getByTestId('network-node').allTextContents();
-}
 
 test('imports a FollowTheMoney file, draws and analyses the rings, protects victims, keeps positions', async (t) => {
   const { page } = await openApp(t);
@@ -38,7 +19,7 @@ test('imports a FollowTheMoney file, draws and analyses the rings, protects vict
   await page.getByTestId('empty-state').waitFor();
 
   // Preview and report before anything is written.
-  await importFile(page, RING);
+  await previewFtm(page, RING_FTM);
   const summary = await page.getByTestId('ftm-summary').textContent();
   expect(summary).toContain('15 entities');
   const malformed = await page.getByTestId('ftm-malformed').textContent();
@@ -61,7 +42,7 @@ test('imports a FollowTheMoney file, draws and analyses the rings, protects vict
       '{"id":"v1a","schema":"UnknownLink","properties":{"subject":["v1"],"object":["v1"]}}',
     ].join('\n'),
   );
-  await importFile(page, victimFile);
+  await previewFtm(page, victimFile);
   await page.getByTestId('ftm-confirm').click();
   await page.getByTestId('ftm-dialog').waitFor({ state: 'detached' });
 

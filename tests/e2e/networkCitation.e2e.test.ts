@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { openApp } from '../helpers/browser';
+import { importFtm } from '../helpers/networkDriver';
 import { generateDocuments } from '../helpers/documents';
 import { takeInAndOpen } from '../helpers/intakeDriver';
 import { createCase, createVault } from '../helpers/vaultDriver';
@@ -62,11 +63,7 @@ test('a cited person and a cited link list their evidence in the network, which 
   );
   await page.getByTestId('nav-network').click();
   await page.getByTestId('empty-state').waitFor();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('ftm-import').first().click();
-  await (await chooser).setFiles(ftm);
-  await page.getByTestId('ftm-confirm').click();
-  await page.getByTestId('ftm-dialog').waitFor({ state: 'detached' });
+  await importFtm(page, ftm);
 
   // The witness statement, read by OCR.
   await takeInAndOpen(page, {

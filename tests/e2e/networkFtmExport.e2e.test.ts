@@ -6,23 +6,10 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { openApp } from '../helpers/browser';
+import { importFtm, RING_FTM } from '../helpers/networkDriver';
 import { createCase, createVault } from '../helpers/vaultDriver';
-
-const RING = join(import.meta.dirname, '..', 'fixtures', 'ftm', 'ring.ftm.jsonl');
-
-async function importFile(page: Page, path: string): Promise<string> {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('ftm-import').first().click();
-  await (await chooser).setFiles(path);
-  await page.getByTestId('ftm-dialog').waitFor();
-  const summary = (await page.getByTestId('ftm-summary').textContent()) ?? '';
-  await page.getByTestId('ftm-confirm').click();
-  await page.getByTestId('ftm-dialog').waitFor({ state: 'detached' });
-  return summary;
-}
 
 type FtmLine = { id: string; schema: string; properties: Record<string, string[]> };
 
@@ -31,14 +18,14 @@ test('a case exported as FollowTheMoney imports back as the same network, withou
   await createVault(page);
   await createCase(page, { reference: 'KH-2026-071', title: 'Border ring' });
   await page.getByTestId('nav-network').click();
-  await importFile(page, RING);
+  await importFtm(page, RING_FTM);
   const dir = mkdtempSync(join(tmpdir(), 'ringtrace-ftm-out-'));
   const victimFile = join(dir, 'victim.ftm.jsonl');
   writeFileSync(
     victimFile,
     '{"id":"v1","schema":"Person","properties":{"name":["Srey Mom"],"keywords":["ringtrace:role:victim"]}}\n',
   );
-  await importFile(page, victimFile);
+  await importFtm(page, victimFile);
   const canvas = page.getByTestId('network-canvas');
   await expect.poll(() => canvas.getAttribute('data-nodes'), { timeout: 30_000 }).toBe('16');
 
@@ -59,7 +46,7 @@ test('a case exported as FollowTheMoney imports back as the same network, withou
   // Into a second case: the same network comes back.
   await createCase(page, { reference: 'KH-2026-072', title: 'Copy from Aleph' });
   await page.getByTestId('nav-network').click();
-  const summary = await importFile(page, exported);
+  const summary = await importFtm(page, exported);
   expect(summary).toContain('15 entities');
   await expect.poll(() => canvas.getAttribute('data-nodes'), { timeout: 30_000 }).toBe('15');
 

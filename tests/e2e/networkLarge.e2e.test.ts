@@ -14,20 +14,13 @@ import type { Locator, Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { generateFtm } from '../../bench/graphview';
 import { openApp } from '../helpers/browser';
+import { importFtm } from '../helpers/networkDriver';
 import { createCase, createVault } from '../helpers/vaultDriver';
 
 // Above the view's LARGE (1,500) so that the two-step draw is used, and a multiple of the
 // generator's ring size (25) so that every link's ends exist; small enough to import quickly.
 const ENTITIES = 1_600;
 const LINKS = 4_000;
-
-async function importFile(page: Page, path: string): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('ftm-import').first().click();
-  await (await chooser).setFiles(path);
-  await page.getByTestId('ftm-confirm').click({ timeout: 30_000 });
-  await page.getByTestId('ftm-dialog').waitFor({ state: 'detached', timeout: 60_000 });
-}
 
 /** The canvas attribute once it is set (the attributes are absent until their draw). */
 async function attribute(canvas: Locator, name: string): Promise<number> {
@@ -88,7 +81,7 @@ test('a large case is drawn in two steps, exports wait for its links, filters ho
   const pictures = (): Promise<Record<string, unknown>[]> =>
     page.evaluate(() => (window as unknown as { pictures: Record<string, unknown>[] }).pictures);
 
-  await importFile(page, largeFile);
+  await importFtm(page, largeFile, 30_000);
   const message = await page.getByTestId('network-message').textContent();
   const counts = /^Imported ([\d,]+) entities and ([\d,]+) links\.$/.exec(message ?? '');
   expect(counts, message ?? '').not.toBeNull();
@@ -147,7 +140,7 @@ test('a large case is drawn in two steps, exports wait for its links, filters ho
       '{"id":"xc","schema":"Call","properties":{"caller":["x1"],"receiver":["x2"],"date":["2024-03"]}}',
     ].join('\n'),
   );
-  await importFile(page, smallFile);
+  await importFtm(page, smallFile, 30_000);
   await expect
     .poll(() => canvas.getAttribute('data-nodes'), { timeout: 30_000 })
     .toBe(String(ENTITIES + 2));

@@ -7,30 +7,10 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { openApp } from '../helpers/browser';
+import { importFtm, nodeLabels, RING_FTM } from '../helpers/networkDriver';
 import { createCase, createVault } from '../helpers/vaultDriver';
-
-const RING = join(import.meta.dirname, '..', 'fixtures', 'ftm', 'ring.ftm.jsonl');
-
-async function importFile(page: Page, path: string): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('ftm-import').first().click();
-  await (await chooser).setFiles(path);
-  await page.getByTestId('ftm-confirm').click();
-  await page.getByTestId('ftm-dialog').waitFor({ state: 'detached' });
-}
-
-async function nodeLabels(page: Page): Promise<string[]> {
-  const list = page.getByTestId('network-node-list');
-  if ((await list.getAttribute('open')) === null) {
-    await list.locator('summary').click();
-    // The rows are rendered once the list is open.
-    await page.getByTestId('network-node').first().waitFor();
-  }
-  return page.getByTestId('network-node').allTextContents();
-}
 
 test('filters, find, shortest path, export with audit, named views', async (t) => {
   const { page } = await openApp(t);
@@ -38,7 +18,7 @@ test('filters, find, shortest path, export with audit, named views', async (t) =
   await createCase(page, { reference: 'KH-2026-062', title: 'Ring tools' });
   await page.getByTestId('nav-network').click();
   await page.getByTestId('empty-state').waitFor();
-  await importFile(page, RING);
+  await importFtm(page, RING_FTM);
   expect(await page.getByTestId('network-message').textContent()).toMatch(
     /^Imported 15 entities and \d+ links\.$/,
   );
@@ -54,7 +34,7 @@ test('filters, find, shortest path, export with audit, named views', async (t) =
       '{"id":"v1a","schema":"Associate","properties":{"person":["v1"],"associate":["v2"]}}',
     ].join('\n'),
   );
-  await importFile(page, victimFile);
+  await importFtm(page, victimFile);
   expect(await page.getByTestId('network-message').textContent()).toBe(
     'Imported 2 entities and 1 link.',
   );
