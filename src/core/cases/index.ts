@@ -13,3 +13,14 @@ export {
   type CaseListing,
   type PurgeReport,
 } from './caseStore';
+export {
+  readCase,
+  readWholeCase,
+  tablesOf,
+  CASE_PART_TABLES,
+  ALL_CASE_PARTS,
+  type CaseRecords,
+  type CasePart,
+  type CaseSource,
+  type CaseAuditEntry,
+} from './caseData';

@@ -1,4 +1,4 @@
-import type { VaultDb } from '../db';
+import { readCase, type CaseSource } from '../cases';
 import type {
   CaseId,
   Entity,
@@ -136,24 +136,16 @@ export class CaseSearch {
   }
 }
 
-/** Reads what search needs of one case from the vault (every row decrypted in memory). */
-export async function readCaseSearchSource(db: VaultDb, caseId: CaseId): Promise<CaseSearchSource> {
-  const [pages, entities, links, evidence] = await Promise.all([
-    db.pages.where('caseId').equals(caseId).toArray(),
-    db.entities.where('caseId').equals(caseId).toArray(),
-    db.links.where('caseId').equals(caseId).toArray(),
-    db.evidence.where('caseId').equals(caseId).toArray(),
-  ]);
-  return { pages, entities, links, evidence };
-}
+/** The parts of a case search reads; a view re-syncs when a write touches one of them. */
+export const SEARCH_PARTS = ['pages', 'entities', 'links', 'evidence'] as const;
 
 /** Builds, or brings up to date, the search of a case from the vault. */
 export async function syncCaseSearch(
-  db: VaultDb,
+  source: CaseSource,
   caseId: CaseId,
   existing?: CaseSearch,
 ): Promise<CaseSearch> {
   const search = existing?.caseId === caseId ? existing : new CaseSearch(caseId);
-  search.sync(await readCaseSearchSource(db, caseId));
+  search.sync(await readCase(source, caseId, SEARCH_PARTS));
   return search;
 }

@@ -48,7 +48,7 @@ function primaryName(entity: Entity | undefined): string | undefined {
 /** Pick what a charge rests on, choose how victims and originals go out, and export. */
 export function ExportPanel({ caseId, data }: Props): ReactNode {
   const { t, i18n } = useTranslation();
-  const { vault, changed } = useSession();
+  const { vault } = useSession();
   const [links, setLinks] = useState<ReadonlySet<string>>(new Set());
   const [entities, setEntities] = useState<ReadonlySet<string>>(new Set());
   const [items, setItems] = useState<ReadonlySet<string>>(new Set());
@@ -147,7 +147,6 @@ export function ExportPanel({ caseId, data }: Props): ReactNode {
         abortRef.current = null;
         if (outcome.saved) {
           setPhase({ kind: 'done', outcome });
-          changed();
         } else setPhase({ kind: 'message', text: t('bundle.notSaved'), error: false });
       },
       (e: unknown) => {

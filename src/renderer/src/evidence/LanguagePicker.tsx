@@ -43,7 +43,7 @@ export function LanguagePicker({
   disabled = false,
 }: Props): ReactNode {
   const { t } = useTranslation();
-  const { vault, changed } = useSession();
+  const { vault } = useSession();
   const [available, setAvailable] = useState<readonly LanguageCode[]>([]);
   useEffect(() => onAvailable?.(available), [available, onAvailable]);
   const [adding, setAdding] = useState(false);
@@ -118,7 +118,6 @@ export function LanguagePicker({
             kind: 'ok',
             text: t('evidence.languagePicker.added', { names: added.map(name).join(', ') }),
           });
-        changed();
       }
       setAdding(false);
     }
@@ -137,7 +136,6 @@ export function LanguagePicker({
           summary: `Removed OCR language ${code} (added from a file).`,
         });
       });
-      changed();
       setMessage({ kind: 'ok', text: t('evidence.languagePicker.removed', { name: name(code) }) });
     } catch (error) {
       setMessage({
