@@ -112,3 +112,11 @@ export async function readCase<P extends CasePart>(
 export function readWholeCase(source: CaseSource, caseId: CaseId): Promise<CaseRecords> {
   return readCase(source, caseId, ALL_CASE_PARTS);
 }
+
+/** What the network draws of a case: its entities, links and the citations behind them. */
+export function readCaseGraph(
+  source: CaseSource,
+  caseId: CaseId,
+): Promise<Pick<CaseRecords, 'entities' | 'links' | 'citations'>> {
+  return readCase(source, caseId, ['entities', 'links', 'citations']);
+}

@@ -16,6 +16,7 @@ export {
 export {
   readCase,
   readWholeCase,
+  readCaseGraph,
   tablesOf,
   CASE_PART_TABLES,
   ALL_CASE_PARTS,

@@ -1,4 +1,6 @@
 export { importFtm, type FtmImportOptions } from './import';
+export { schemaCounts, writeFtmImport, type SchemaCount } from './write';
+export { ftmFileOf, auditFtmExport, type FtmFile } from './exportFile';
 export { exportFtm, type FtmExport, type FtmSelection, type SkippedLink } from './export';
 export { parseFtmLines, type ParsedLines, type ParsedRecord } from './parse';
 export { detectScript } from './script';

@@ -8,7 +8,12 @@
 import type { ChangeEvent, ReactNode } from 'react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BUNDLED_LANGUAGES, languageCodeFromFileName } from '../../../core/ocr';
+import {
+  BUNDLED_LANGUAGES,
+  languageCodeFromFileName,
+  recordLanguageAdded,
+  recordLanguageRemoved,
+} from '../../../core/ocr';
 import type { LanguageCode } from '../../../core/ocr';
 import { ConfirmDialog } from '../shell/ConfirmDialog';
 import { useSession } from '../vault/session';
@@ -90,13 +95,11 @@ export function LanguagePicker({
         const bytes = new Uint8Array(await file.arrayBuffer());
         const hash = await sha256Hex(bytes);
         await engine.addLanguage(code, bytes);
-        await vault.writeAudited([], async (audit) => {
-          await audit({
-            action: 'ocr.languageAdd',
-            table: 'settings',
-            recordId: code,
-            summary: `Added OCR language ${code} from ${file.name} (${bytes.length} bytes, SHA-256 ${hash}).`,
-          });
+        await recordLanguageAdded(vault, {
+          code,
+          fileName: file.name,
+          bytes: bytes.length,
+          sha256: hash,
         });
         added.push(code);
       }
@@ -128,14 +131,7 @@ export function LanguagePicker({
     const engine = ocrEngine();
     try {
       await engine.removeLanguage(code);
-      await vault.writeAudited([], async (audit) => {
-        await audit({
-          action: 'ocr.languageRemove',
-          table: 'settings',
-          recordId: code,
-          summary: `Removed OCR language ${code} (added from a file).`,
-        });
-      });
+      await recordLanguageRemoved(vault, code);
       setMessage({ kind: 'ok', text: t('evidence.languagePicker.removed', { name: name(code) }) });
     } catch (error) {
       setMessage({

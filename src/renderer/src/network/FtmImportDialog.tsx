@@ -6,7 +6,7 @@ import { importFtm, type FtmImport } from '../../../core/ftm';
 import type { CaseId } from '../../../core/model';
 import { Dialog } from '../shell/Dialog';
 import { useSession } from '../vault/session';
-import { schemaCounts, writeFtmImport, type SchemaCount } from './ftmWrite';
+import { schemaCounts, writeFtmImport, type SchemaCount } from '../../../core/ftm';
 
 export type PickedFtm = Readonly<{ name: string; data: Uint8Array }>;
 

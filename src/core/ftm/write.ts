@@ -1,8 +1,10 @@
-import type { EntityRow, LinkRow } from '../../../core/db';
-import { blindTokensFor } from '../../../core/entities/blind';
-import { EDGE_SCHEMAS, ENTITY_SCHEMAS, parseFtmLines, type FtmImport } from '../../../core/ftm';
-import type { CaseId, EntityKind, LinkType } from '../../../core/model';
-import type { UnlockedVault } from '../../../core/vault';
+import type { EntityRow, LinkRow } from '../db';
+import { blindTokensFor } from '../entities/blind';
+import { parseFtmLines } from './parse';
+import { EDGE_SCHEMAS, ENTITY_SCHEMAS } from './schemas';
+import type { FtmImport } from './types';
+import type { CaseId, EntityKind, LinkType } from '../model';
+import type { UnlockedVault } from '../vault';
 
 /** One row of the preview: how many records of a schema, and what they become. */
 export type SchemaCount = Readonly<{
