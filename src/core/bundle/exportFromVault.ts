@@ -130,6 +130,8 @@ export async function exportFromVault(
   const checkCancelled = (): void => {
     if (signal?.aborted === true) throw new ExportCancelledError();
   };
+  // readWholeCase gives every victim its one pseudonym (stored, or as it will be stored), so
+  // that the bundle names each victim as the network view and every other export does.
   const data: CaseData = await readWholeCase(vault, request.caseId);
   const contents = selectForBundle(data, request.selection);
   const now = (request.now ?? (() => new Date()))();

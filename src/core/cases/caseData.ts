@@ -10,6 +10,7 @@ import type {
   Page,
 } from '../model';
 import type { UnlockedVault } from '../vault';
+import { withPseudonyms } from '../entities/write';
 import { CaseNotFoundError } from './caseStore';
 
 /*
@@ -39,6 +40,8 @@ export type CasePart = keyof CaseRecords;
 
 /** The table each part is read from: what a reader of the part must watch. */
 export const CASE_PART_TABLES: Readonly<Record<CasePart, VaultTableName>> = {
+  // (entities also read the case row's pseudonym count; a write that changes it also
+  // writes entities, so watching the entities table is enough.)
   case: 'cases',
   entities: 'entities',
   links: 'links',
@@ -75,8 +78,15 @@ const READERS: Readers = {
     return row;
   },
   async entities(db, caseId) {
-    const rows = await db.entities.where('caseId').equals(caseId).toArray();
-    return rows.map((row) => withoutStorage(row));
+    const [rows, theCase] = await Promise.all([
+      db.entities.where('caseId').equals(caseId).toArray(),
+      db.cases.get(caseId),
+    ]);
+    // Every reader sees each victim's one pseudonym, also in a vault from before they were stored.
+    return withPseudonyms(
+      rows.map((row) => withoutStorage(row)),
+      theCase?.victimPseudonymsIssued,
+    );
   },
   links: (db, caseId) => db.links.where('caseId').equals(caseId).toArray(),
   citations: (db, caseId) => db.citations.where('caseId').equals(caseId).toArray(),

@@ -11,6 +11,7 @@ export {
   FTM_ID_KEY,
   FTM_SCHEMA_KEY,
   KIND_KEYWORD,
+  PSEUDONYM_KEYWORD,
   ROLE_KEYWORD,
   type EdgeSchema,
 } from './schemas';

@@ -1,3 +1,4 @@
 export * from './ids';
 export * from './case';
 export * from './appearance';
+export * from './roles';

@@ -1,13 +1,14 @@
 import { readCase, type CaseSource } from '../cases';
-import type {
-  CaseId,
-  Entity,
-  EntityId,
-  EvidenceId,
-  EvidenceItem,
-  Link,
-  LinkId,
-  Page,
+import {
+  isVictim,
+  type CaseId,
+  type Entity,
+  type EntityId,
+  type EvidenceId,
+  type EvidenceItem,
+  type Link,
+  type LinkId,
+  type Page,
 } from '../model';
 import {
   entityDocument,
@@ -49,6 +50,7 @@ export class CaseSearch {
   /** The text each document was indexed with, to skip unchanged ones on sync. */
   private readonly indexedText = new Map<string, string>();
   private readonly entityNames = new Map<EntityId, string>();
+  private readonly pseudonyms = new Map<EntityId, string>();
   private readonly exhibits = new Map<EvidenceId, string>();
   private readonly noteOwners = new Map<string, NoteOwner>();
 
@@ -64,6 +66,7 @@ export class CaseSearch {
   sync(source: CaseSearchSource): void {
     const docs: SearchDocument[] = [];
     this.entityNames.clear();
+    this.pseudonyms.clear();
     this.exhibits.clear();
     this.noteOwners.clear();
     for (const item of source.evidence) this.exhibits.set(item.id, item.exhibitRef);
@@ -78,6 +81,8 @@ export class CaseSearch {
     for (const entity of source.entities) {
       const primary = entity.names.find((n) => n.primary === true) ?? entity.names[0];
       this.entityNames.set(entity.id, primary?.value ?? '');
+      if (isVictim(entity) && entity.pseudonym !== undefined)
+        this.pseudonyms.set(entity.id, entity.pseudonym);
       docs.push(entityDocument(entity));
       const note = noteDocument(entity);
       if (note !== undefined) {
@@ -124,6 +129,11 @@ export class CaseSearch {
   /** The primary name of an entity of the case, or undefined. */
   entityName(id: EntityId): string | undefined {
     return this.entityNames.get(id);
+  }
+
+  /** A victim's protective pseudonym (V-001), or undefined for anyone else. */
+  pseudonym(id: EntityId): string | undefined {
+    return this.pseudonyms.get(id);
   }
 
   /** The exhibit reference of an evidence item of the case, or undefined. */

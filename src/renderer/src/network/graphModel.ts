@@ -5,6 +5,7 @@
  * and React so that the canvas, the node list, the legend and the SVG export agree.
  */
 import { readCaseGraph } from '../../../core/cases';
+import { victimPseudonyms as storedPseudonyms } from '../../../core/entities';
 import { displayName } from '../../../core/graph';
 import type {
   CaseId,
@@ -60,19 +61,10 @@ export const COMMUNITY_COLOURS: readonly string[] = [
 /** Small communities beyond the palette share one neutral colour rather than repeat one. */
 export const OTHER_COMMUNITY_COLOUR = '#bdbdbd';
 
-export const isVictim = (entity: Entity): boolean => entity.roles.includes('victim');
-export const isOfficial = (entity: Entity): boolean => entity.roles.includes('official');
+export { isVictim, isOfficial } from '../../../core/model';
 
-/**
- * Victims' protective pseudonyms, V-001, V-002..., numbered in the order the victims were
- * recorded so that a victim keeps the same pseudonym across sessions and screenshots.
- */
-export function victimPseudonyms(entities: readonly Entity[]): ReadonlyMap<EntityId, string> {
-  const victims = entities
-    .filter(isVictim)
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
-  return new Map(victims.map((v, i) => [v.id, `V-${String(i + 1).padStart(3, '0')}`]));
-}
+/** Victims' stored protective pseudonyms (core/entities), the same as in bundles and exports. */
+export const victimPseudonyms = storedPseudonyms;
 
 /** The name shown for an entity: the pseudonym of a victim while protection is on. */
 export function labelOf(
