@@ -5,6 +5,7 @@ import {
   type Box,
   type Brand,
   type CaseId,
+  displayName,
   type Citation,
   type CitationId,
   type Entity,
@@ -72,9 +73,8 @@ export function toEntity(row: StoredEntityRow): Entity {
   return entity;
 }
 
-export function displayName(entity: Pick<Entity, 'names' | 'id'>): string {
-  return (entity.names.find((n) => n.primary === true) ?? entity.names[0])?.value ?? entity.id;
-}
+/** The one display name lives with the model (core/model/names.ts). */
+export { displayName };
 
 function now(): IsoDate {
   return new Date().toISOString();

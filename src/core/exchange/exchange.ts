@@ -17,7 +17,14 @@ import type {
 } from '../db';
 import { readCase } from '../cases/caseData';
 import { entityWriteTables, putEntities } from '../entities/write';
-import { isVictim, newId, type CaseId, type Entity, type EntityId } from '../model';
+import {
+  detectScript,
+  isVictim,
+  newId,
+  type CaseId,
+  type Entity,
+  type EntityId,
+} from '../model';
 import type { UnlockedVault } from '../vault';
 import { ExchangeError } from './errors';
 import { findCandidates, localPerson, type LocalPerson } from './matching';
@@ -288,7 +295,7 @@ export async function createVictim(
     id: newId<EntityId>(),
     caseId,
     kind: 'person',
-    names: [{ value, script: scriptOf(value), primary: true }],
+    names: [{ value, script: detectScript(value), primary: true }],
     roles: ['victim'],
     properties: {},
     createdAt: now,
@@ -308,12 +315,7 @@ export async function createVictim(
   });
 }
 
-function scriptOf(value: string): 'latin' | 'khmer' | 'thai' | 'other' {
-  if (/[\u1780-\u17ff]/u.test(value)) return 'khmer';
-  if (/[\u0e00-\u0e7f]/u.test(value)) return 'thai';
-  if (/\p{Script=Latin}/u.test(value)) return 'latin';
-  return 'other';
-}
+
 
 // --- export ---
 

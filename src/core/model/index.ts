@@ -2,3 +2,4 @@ export * from './ids';
 export * from './case';
 export * from './appearance';
 export * from './roles';
+export * from './names';

@@ -1,6 +1,7 @@
 import { readCase, type CaseSource } from '../cases';
 import {
   isVictim,
+  primaryName,
   type CaseId,
   type Entity,
   type EntityId,
@@ -79,8 +80,7 @@ export class CaseSearch {
         text: page.text,
       });
     for (const entity of source.entities) {
-      const primary = entity.names.find((n) => n.primary === true) ?? entity.names[0];
-      this.entityNames.set(entity.id, primary?.value ?? '');
+      this.entityNames.set(entity.id, primaryName(entity.names) ?? '');
       if (isVictim(entity) && entity.pseudonym !== undefined)
         this.pseudonyms.set(entity.id, entity.pseudonym);
       docs.push(entityDocument(entity));

@@ -4,6 +4,7 @@ import { platform } from '../platform';
 import { useSession } from '../vault/session';
 import { useTranslation } from 'react-i18next';
 import { recordReportPdf, type ExportOutcome } from '../../../core/bundle';
+import { primaryName } from '../../../core/model';
 
 type Props = Readonly<{ outcome: Extract<ExportOutcome, { saved: true }> }>;
 
@@ -46,10 +47,7 @@ export function ExportResult({ outcome }: Props): ReactNode {
     void ref.current?.scrollIntoView({ block: 'nearest' });
   }, []);
   const names = new Map(
-    outcome.contents.entities.map((e) => [
-      e.id,
-      (e.names.find((n) => n.primary === true) ?? e.names[0])?.value ?? '',
-    ]),
+    outcome.contents.entities.map((e) => [e.id, primaryName(e.names) ?? '']),
   );
   return (
     <section ref={ref} className="bundle-result" data-testid="bundle-result" aria-live="polite">
