@@ -17,14 +17,7 @@ import type {
 } from '../db';
 import { readCase } from '../cases/caseData';
 import { entityWriteTables, putEntities } from '../entities/write';
-import {
-  detectScript,
-  isVictim,
-  newId,
-  type CaseId,
-  type Entity,
-  type EntityId,
-} from '../model';
+import { detectScript, isVictim, newId, type CaseId, type Entity, type EntityId } from '../model';
 import type { UnlockedVault } from '../vault';
 import { ExchangeError } from './errors';
 import { findCandidates, localPerson, type LocalPerson } from './matching';
@@ -314,8 +307,6 @@ export async function createVictim(
     return row;
   });
 }
-
-
 
 // --- export ---
 

@@ -1,4 +1,3 @@
-
 /** The one script rule lives with the model. */
 export { detectScript } from '../model';
 

@@ -281,11 +281,10 @@ export async function openUnlocked(
   const ring = new KeyRing(dataKey);
   const unreadable = new UnreadableRecords();
   const feed = changeFeed();
-  const database = new VaultDb(
-    vaultDbName(name),
+  const database = new VaultDb(vaultDbName(name), [
     encryptionMiddleware(ring, unreadable),
     feed.middleware,
-  );
+  ]);
   let signing: ReturnType<typeof signingKeyFrom>;
   let actor: Actor;
   try {

@@ -46,9 +46,7 @@ export function ExportResult({ outcome }: Props): ReactNode {
   useEffect(() => {
     void ref.current?.scrollIntoView({ block: 'nearest' });
   }, []);
-  const names = new Map(
-    outcome.contents.entities.map((e) => [e.id, primaryName(e.names) ?? '']),
-  );
+  const names = new Map(outcome.contents.entities.map((e) => [e.id, primaryName(e.names) ?? '']));
   return (
     <section ref={ref} className="bundle-result" data-testid="bundle-result" aria-live="polite">
       <div className="ok-banner" role="status" data-testid="bundle-saved">
