@@ -4,7 +4,6 @@
  */
 import type {
   Actor,
-  Brand,
   CaseId,
   Case,
   Citation,
@@ -20,14 +19,14 @@ import type {
   Page,
   PageId,
 } from '../model';
+import type { BlindToken, OcrJobId, GraphViewId } from '../model';
+/** Branded ids live in core/model/ids.ts; re-exported where they were. */
+export type { BlindToken, OcrJobId, GraphViewId };
 
 /**
  * An HMAC of a normalised value (phone, document number, name, hash). Equal values give equal
  * tokens under one vault's key, so exact look-ups work while the value itself is never stored.
  */
-export type BlindToken = Brand<string, 'BlindToken'>;
-export type OcrJobId = Brand<string, 'OcrJobId'>;
-export type GraphViewId = Brand<string, 'GraphViewId'>;
 
 /** Rows that can be found by exact value carry their blind-index tokens (a multiEntry index). */
 export type BlindIndexed = Readonly<{ blind: readonly BlindToken[] }>;

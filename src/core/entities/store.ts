@@ -3,7 +3,6 @@ import {
   newId,
   type Actor,
   type Box,
-  type Brand,
   type CaseId,
   displayName,
   type Citation,
@@ -20,6 +19,9 @@ import type { UnlockedVault } from '../vault';
 import { entityWriteTables, putEntities } from './write';
 import { EntityStoreError } from './errors';
 import { propertyValues } from './properties';
+import type { MergeId } from '../model';
+/** Branded ids live in core/model/ids.ts; re-exported where they were. */
+export type { MergeId };
 
 /** What the user edits of an entity; ids and timestamps are the store's. */
 /** What a user edits; the pseudonym is the store's to give, never typed in. */
@@ -43,7 +45,6 @@ export type CitationInput = Readonly<{
  * A merge, kept so that it can be undone: the absorbed entity's row as it was, the survivor's
  * fields as they were, and exactly which links and citations were re-pointed.
  */
-export type MergeId = Brand<string, 'MergeId'>;
 
 export type MergeRecord = Readonly<{
   id: MergeId;

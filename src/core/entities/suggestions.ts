@@ -2,7 +2,6 @@ import type { BlindToken, EntityRow } from '../db';
 import { extract, suggestCoMentions, type Finding, type FindingKind } from '../extract';
 import {
   newId,
-  type Brand,
   type CaseId,
   type Citation,
   type CitationId,
@@ -19,9 +18,11 @@ import { entityWriteTables, putEntities } from './write';
 import { EntityStoreError } from './errors';
 import { boxesForRange } from './quote';
 import { displayName, toEntity, type EntityInput, type EntityStore } from './store';
+import type { SuggestionKey } from '../model';
+/** Branded ids live in core/model/ids.ts; re-exported where they were. */
+export type { SuggestionKey };
 
 /** Identifies one suggestion across re-extractions: page, kind and comparable value. */
-export type SuggestionKey = Brand<string, 'SuggestionKey'>;
 export type SuggestionStatus = 'open' | 'accepted' | 'rejected';
 
 export type Suggestion = Readonly<{
