@@ -14,7 +14,8 @@ import type { ByteSource } from './byteSource';
 import { pdfPageScale } from './downscale';
 import { IntakeError, UNNAMED_FILE, throwIfAborted } from './errors';
 import { pdfInfoToMetadata } from './pdfMetadata';
-import { layoutPageText } from './textLayer';
+import type { TextLayerDoubt } from '../model';
+import { doubtOfTextLayer, layoutPageText } from './textLayer';
 import type { PageText, PdfTextItem, PdfTextStyle } from './textLayer';
 
 export type PdfJsLib = typeof PdfJsModule;
@@ -49,11 +50,15 @@ type PageGeometry = Readonly<{
   height: number;
 }>;
 
-/** A page with a text layer carries its text; a page without one needs OCR and has none. */
+/**
+ * A page with a text layer carries its text; a page without one needs OCR and has none; a page
+ * whose text layer lies (doubtOfTextLayer) needs OCR too and carries that text and the doubt.
+ */
 export type PdfPage = PageGeometry &
   (
     | Readonly<{ needsOcr: false; source: 'pdf-text'; text: PageText }>
     | Readonly<{ needsOcr: true; source: 'none' }>
+    | Readonly<{ needsOcr: true; source: 'unreliable-text'; text: PageText; doubt: TextLayerDoubt }>
   );
 
 export type PdfContents = Readonly<{
@@ -277,6 +282,9 @@ export async function openPdf(input: PdfInput, options: PdfOptions = {}): Promis
       const text = layoutPageText(items, styles, viewport.transform, g.scale);
       // A page whose text layer holds no visible character is a scan (or a photo): OCR it.
       if (text.words.length === 0) return { ...g, needsOcr: true, source: 'none' };
+      const doubt = doubtOfTextLayer(text);
+      if (doubt !== undefined)
+        return { ...g, needsOcr: true, source: 'unreliable-text', text, doubt };
       return { ...g, needsOcr: false, source: 'pdf-text', text };
     } finally {
       page.cleanup();
