@@ -211,6 +211,9 @@ export function createEvidenceStore(vault: UnlockedVault) {
             exhibitRef,
             fileName: file.name,
             mediaType: report.mediaType,
+            ...(report.extension.mismatch && report.extension.extensionMediaType !== undefined
+              ? { nameMediaType: report.extension.extensionMediaType }
+              : {}),
             size: report.size,
             sha256: report.sha256,
             fileId: stored.id,
@@ -228,7 +231,10 @@ export function createEvidenceStore(vault: UnlockedVault) {
           const entry = custodyRow(
             row,
             'intake',
-            `Taken in as ${file.name} (${report.label}, ${report.size} bytes, ${report.pageCount} page(s)), SHA-256 ${report.sha256}.`,
+            `Taken in as ${file.name} (${report.label}, ${report.size} bytes, ${report.pageCount} page(s)), SHA-256 ${report.sha256}.` +
+              (report.extension.mismatch
+                ? ` The name says .${report.extension.extension} (${report.extension.extensionMediaType ?? '?'}); taken in by its content (${report.mediaType}).`
+                : ''),
           );
           await db.custody.put(entry);
           const textPages: PageRow[] = [];

@@ -163,7 +163,13 @@ export type EvidenceItem = Readonly<{
   caseId: CaseId;
   exhibitRef: string;
   fileName: string;
+  /** What the content is, from its magic bytes: the file was taken in as this. */
   mediaType: string;
+  /**
+   * Set only when the name's extension claims another type (a PDF named .png): the type the
+   * name claims, kept so that the record shows both and nobody trusts the name.
+   */
+  nameMediaType?: string;
   size: number;
   /** SHA-256 of the original bytes, hex, computed at intake. */
   sha256: string;

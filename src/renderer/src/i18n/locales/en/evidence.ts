@@ -131,6 +131,8 @@ export const evidence = {
     fileMetadata: 'File and its metadata',
     noMetadata: 'The file carries no metadata (time, device, place, author).',
     bytes: '{{count, number}} bytes',
+    nameClaims:
+      'the name {{name}} says {{claimed}}, but the content is {{type}}: taken in as {{type}}',
     custody: 'Chain of custody',
   },
   /** Labels of the metadata keys intake reads (src/core/evidence/photoMetadata.ts, pdfMetadata.ts). */
