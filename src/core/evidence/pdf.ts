@@ -267,7 +267,25 @@ export async function openPdf(input: PdfInput, options: PdfOptions = {}): Promis
     };
   };
 
-  const readPage = (n: number): Promise<PdfPage> => explained(() => readPageOnce(n));
+  /**
+   * pdf.js's own errors on a page (a page tree that loops, a broken page object) become one
+   * IntakeError naming the file and the page, as a bad file on open does: hostile structure is
+   * refused with a message, never an unexplained exception. Read failures, cancellation and an
+   * out-of-range page number keep their own errors.
+   */
+  const explainPage = (n: number, error: unknown): never => {
+    if (failed || error instanceof IntakeError || error instanceof RangeError) throw error;
+    throwIfAborted(options.signal, fileName);
+    if (errorName(error) === 'AbortError' || errorName(error) === 'RenderingCancelledException')
+      throw error;
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new IntakeError('corrupt', fileName, `pdf.js cannot read page ${n} (${detail})`, {
+      cause: error,
+    });
+  };
+
+  const readPage = (n: number): Promise<PdfPage> =>
+    explained(() => readPageOnce(n)).catch((error: unknown) => explainPage(n, error));
   const readPageOnce = async (n: number): Promise<PdfPage> => {
     checkPage(n);
     throwIfAborted(options.signal, fileName);
@@ -297,7 +315,9 @@ export async function openPdf(input: PdfInput, options: PdfOptions = {}): Promis
     scale?: number,
     signal?: AbortSignal,
   ): Promise<RenderedPage<C>> =>
-    explained(() => renderPageOnce(n, createCanvas, scale, signal ?? options.signal));
+    explained(() => renderPageOnce(n, createCanvas, scale, signal ?? options.signal)).catch(
+      (error: unknown) => explainPage(n, error),
+    );
   const renderPageOnce = async <C extends RenderCanvas>(
     n: number,
     createCanvas: CanvasFactory<C>,
