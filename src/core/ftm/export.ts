@@ -8,6 +8,7 @@ import {
   FTM_SCHEMA_KEY,
   KIND_KEYWORD,
   PROPERTY_KEYWORD,
+  PSEUDONYM_KEYWORD,
   RENAMED_PROPERTIES,
   ROLE_KEYWORD,
 } from './schemas';
@@ -90,6 +91,8 @@ function entityRecord(entity: Entity, holder: string | undefined): FtmRecord {
   // Roles and a kind FtM cannot express travel as keywords; Interval schemata have no keywords.
   if (isThing) {
     add(properties, 'keywords', ...entity.roles.map((r) => `${ROLE_KEYWORD}${r}`));
+    if (entity.pseudonym !== undefined && entity.roles.includes('victim'))
+      add(properties, 'keywords', `${PSEUDONYM_KEYWORD}${entity.pseudonym}`);
     if (ENTITY_SCHEMAS[schema] !== entity.kind)
       add(properties, 'keywords', `${KIND_KEYWORD}${entity.kind}`);
     add(properties, 'keywords', ...extra);

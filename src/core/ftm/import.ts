@@ -20,6 +20,7 @@ import {
   FTM_ID_KEY,
   FTM_SCHEMA_KEY,
   KIND_KEYWORD,
+  PSEUDONYM_KEYWORD,
   NAME_PROPERTIES,
   PROPERTY_KEYWORD,
   RENAMED_PROPERTIES,
@@ -143,6 +144,8 @@ function entityDraft(
       const [key = '', ...rest] = keyword.slice(PROPERTY_KEYWORD.length).split('=');
       if (key !== '' && rest.length > 0) extra.push([key, rest.join('=')]);
       else keywords.push(keyword);
+    } else if (keyword.startsWith(PSEUDONYM_KEYWORD)) {
+      // Pseudonyms are numbered per case: the importing case gives its own.
     } else keywords.push(keyword);
   }
   const interval = isInterval(record);

@@ -118,6 +118,8 @@ export const RENAMED_PROPERTIES: Readonly<
   phone: { carrier: 'service' },
   identityDocument: { issueDate: 'startDate', expiryDate: 'endDate' },
 };
+/** A victim's protective pseudonym in its case (V-001): the same as on screen and in bundles. */
+export const PSEUDONYM_KEYWORD = 'ringtrace:pseudonym:';
 
 /** Reserved keys in Entity.properties and link properties: where the record came from. */
 export const FTM_ID_KEY = 'ftm:id';

@@ -10,7 +10,7 @@ import type { EvidenceStore, IntakeMeta } from '../../../../src/core/intake';
 import type { CaseId } from '../../../../src/core/model';
 import type { UnlockedVault } from '../../../../src/core/vault';
 import { launchChromium } from '../evidence/helpers/chromium';
-import { newTestVault } from '../vault/vaultFixture';
+import { newTestVault } from '../../../helpers/vaultFixture';
 
 const META: IntakeMeta = {
   seizedBy: 'Det. Sophal Keo',

@@ -15,7 +15,7 @@ import { createNodeLanguageStore } from '../../../../src/core/ocr/languageStore.
 import type { UnlockedVault } from '../../../../src/core/vault';
 import { launchChromium } from '../evidence/helpers/chromium';
 import { withBrokenToUnicode } from '../evidence/helpers/pdfBytes';
-import { newTestVault } from '../vault/vaultFixture';
+import { newTestVault } from '../../../helpers/vaultFixture';
 
 let broken: Uint8Array;
 let vault: UnlockedVault;
