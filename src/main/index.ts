@@ -6,7 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } from 'electron';
 import { pathToFileURL } from 'node:url';
-import { registerIpc } from './ipc';
+import { freshRendererFor, registerIpc } from './ipc';
 import { printReportToPdf } from './reportPdf';
 import { resolveAppPath } from './protocol';
 import {
@@ -109,6 +109,7 @@ if (!app.requestSingleInstanceLock()) {
         platform: process.platform,
       }),
       confirmAndOpenExternal,
+      freshRenderer: freshRendererFor,
       saveFile: async (suggestedName, data) => {
         const window = BrowserWindow.getFocusedWindow();
         const options = { defaultPath: suggestedName };

@@ -32,7 +32,7 @@ export function ftmFileOf(
   const result = exportFtm({ entities, links });
   return {
     text: result.text,
-    entities: entities.length,
+    entities: entities.length - result.skippedEntities.length,
     links: links.length - result.skipped.length,
     victimsLeftOut: inView.length - entities.length,
     linksLeftOut: result.skipped.length,

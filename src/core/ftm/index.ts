@@ -27,3 +27,4 @@ export type {
   UnmappedRecord,
   UnresolvedLink,
 } from './types';
+export { FTM_MODEL, countryCode, ftmSchema, validateFtmRecords, type FtmViolation } from './model';

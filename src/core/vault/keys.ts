@@ -107,6 +107,11 @@ export class KeyRing {
     return this.#fileKey;
   }
 
+  /** The key bytes held, for a caller that must also scrub copies a library made of them. */
+  heldKeys(): Uint8Array[] {
+    return this.#dataKey === undefined ? [] : [this.#dataKey, ...this.#derived.values()];
+  }
+
   wipe(): void {
     wipe(this.#dataKey, ...this.#derived.values());
     this.#dataKey = undefined;

@@ -27,6 +27,32 @@ export function loadRowCipher(): Promise<void> {
 }
 
 /**
+ * libsodium-wrappers copies the key into libsodium's WebAssembly heap for every call and frees
+ * that copy without zeroing it, so the rows key would stay readable in the heap after lock.
+ * On lock the vault calls this with the keys it is about to wipe: every copy of them in the
+ * heap (live or freed) is overwritten with zeros. The wrapper exposes its Emscripten module as
+ * `libsodium`, untyped, hence the narrow cast.
+ */
+export function scrubRowCipherHeap(keys: readonly Uint8Array[]): number {
+  const module = (sodium as unknown as { libsodium?: { HEAPU8?: Uint8Array } }).libsodium;
+  const heap = module?.HEAPU8;
+  if (heap === undefined) return 0;
+  let scrubbed = 0;
+  for (const key of keys) {
+    if (key.length < 16) continue;
+    const first = key[0] ?? 0;
+    for (let at = heap.indexOf(first); at !== -1; at = heap.indexOf(first, at + 1)) {
+      let same = true;
+      for (let i = 1; i < key.length && same; i++) same = heap[at + i] === key[i];
+      if (!same) continue;
+      sodium.memzero(heap.subarray(at, at + key.length));
+      scrubbed++;
+    }
+  }
+  return scrubbed;
+}
+
+/**
  * Seals and opens rows with XChaCha20-Poly1305 (libsodium, synchronous once loaded: see
  * index.ts for why) under the rows key, a fresh random 192-bit nonce per write.
  *

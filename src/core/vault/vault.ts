@@ -10,7 +10,7 @@ import {
 import { VaultDb, vaultDbName, type AuditRow, type KeySlotRow, type SettingsRow } from '../db';
 import { newId, type Actor, type CaseId, type IsoDate, type KeySlotId } from '../model';
 import { exportVaultBackup } from './backupExport';
-import { loadRowCipher } from './rowCipher';
+import { loadRowCipher, scrubRowCipherHeap } from './rowCipher';
 import { createBlindIndex, type BlindIndex } from './blindIndex';
 import { randomBytes, wipe } from './bytes';
 import {
@@ -483,6 +483,8 @@ export async function openUnlocked(
     changes: feed.changes,
     unreadableRecords: (table?: string) => guard(unreadable.list(table)),
     lock() {
+      // libsodium's heap keeps freed copies of the keys; zero them before the keys themselves.
+      scrubRowCipherHeap(ring.heldKeys());
       ring.wipe();
       signing.release();
       database.close();

@@ -171,8 +171,19 @@ export function EvidenceItemView({ location, onCite }: Props): ReactNode {
             <dt>{t('evidence.fields.sha256')}</dt>
             <dd className="mono small break">{item.sha256}</dd>
             <dt>{t('evidence.fields.type')}</dt>
-            <dd>
+            <dd data-testid="file-type">
               {item.mediaType}, {t('evidence.detail.bytes', { count: item.size })}
+              {item.nameMediaType !== undefined && (
+                <span className="low-note" data-testid="name-type-mismatch">
+                  {' '}
+                  ·{' '}
+                  {t('evidence.detail.nameClaims', {
+                    name: item.fileName,
+                    claimed: item.nameMediaType,
+                    type: item.mediaType,
+                  })}
+                </span>
+              )}
             </dd>
             {Object.entries(item.metadata).map(([key, value]) => (
               <MetadataFact key={key} name={key} value={value} />

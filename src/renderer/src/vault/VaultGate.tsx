@@ -6,6 +6,7 @@ import type { VaultTableName } from '../../../core/db';
 import type { CaseId } from '../../../core/model';
 import { DEFAULT_SETTINGS, listVaults, type UnlockedVault } from '../../../core/vault';
 import { ocrQueueFor } from '../evidence/ocrQueue';
+import { platform } from '../platform';
 import { CreateVaultForm } from './CreateVaultForm';
 import { RestoreForm } from './RestoreForm';
 import { SessionContext, type VaultSession } from './session';
@@ -17,6 +18,15 @@ type Screen = 'loading' | 'create' | 'unlock' | 'restore';
 
 const DEFAULT_VAULT_NAME = 'ringtrace';
 
+/** Why the vault was locked ("locked after 10 minutes idle"), carried across the fresh start. */
+const LOCK_NOTICE_KEY = 'ringtrace:lock-notice';
+
+function takeLockNotice(): string | null {
+  const notice = sessionStorage.getItem(LOCK_NOTICE_KEY);
+  sessionStorage.removeItem(LOCK_NOTICE_KEY);
+  return notice;
+}
+
 /**
  * Nothing of the cases exists in the UI until a vault is unlocked: the session (and with it
  * the vault's keys) lives only in this component's state, and locking drops it.
@@ -26,7 +36,7 @@ export function VaultGate({ children }: Readonly<{ children: ReactNode }>): Reac
   const [screen, setScreen] = useState<Screen>('loading');
   const [vaults, setVaults] = useState<readonly string[]>([]);
   const [vault, setVault] = useState<UnlockedVault | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(takeLockNotice);
 
   const refreshVaults = useCallback(async () => {
     const names = await listVaults();
@@ -55,6 +65,11 @@ export function VaultGate({ children }: Readonly<{ children: ReactNode }>): Reac
       });
       setNotice(reason);
       void refreshVaults();
+      // The keys are wiped; the case text this page decrypted, and the strings the passphrase
+      // passed through, are still in its heap until collected. Start the window afresh (a new
+      // renderer process in the desktop app, a reload in browser mode) so they go at once.
+      if (reason !== null) sessionStorage.setItem(LOCK_NOTICE_KEY, reason);
+      void platform.freshRenderer();
     },
     [refreshVaults],
   );

@@ -32,7 +32,7 @@ beforeAll(async () => {
   const chromium = await launchChromium();
   try {
     pdf = await chromium.pdf(
-      `<title>Chat export</title><p style="font:16px sans-serif">Pick up at Poipet 06:00 with Dara</p>`,
+      `<title>Chat export</title><p style="font-size:16px">Pick up at Poipet 06:00 with Dara</p>`,
     );
   } finally {
     await chromium.close();
