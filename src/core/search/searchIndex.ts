@@ -91,17 +91,19 @@ const WEIGHT_OTHER_SCRIPT = 1;
 const COMPACT_SHARE = 0.5;
 
 const keyOf = (kind: SearchKind, id: string): string => `${kind}:${id}`;
+const KIND_CODE: Readonly<Record<SearchKind, number>> = { page: 1, entity: 2, note: 3 };
 const THAI_KHMER_TERM = /^[\u0E00-\u0E7F\u1780-\u17FF\u19E0-\u19FF]/u;
 const LATIN_WORD = /^[a-z]+$/u;
 const HAS_LETTER = /\p{L}/u;
 
 /**
- * OCR errors tolerated in a word: none below 5 letters (too many short words are one edit
- * apart), one from 5, two from 9.
+ * OCR errors tolerated in a query word: none below 5 letters (too many short words are one
+ * edit apart), one from 5, two from 9; none in a word with digits (broker3 is not broker4,
+ * nor a number another number), though the text's misread words may hold digits (passp0rt).
  */
 export function fuzzyDistanceFor(term: string): number {
   const length = [...term].length;
-  if (!HAS_LETTER.test(term)) return 0;
+  if (!HAS_LETTER.test(term) || /\p{N}/u.test(term)) return 0;
   return length >= 9 ? 2 : length >= 5 ? 1 : 0;
 }
 
@@ -175,6 +177,9 @@ export class SearchIndex {
   /** termId -> live documents holding it. */
   private liveDf = new Int32Array(64);
   private docs: Array<Indexed | undefined> = [];
+  /** Per document number: tokens, and kind (0 once removed), read in the query's inner loops. */
+  private docLengths = new Int32Array(64);
+  private docKinds = new Uint8Array(64);
   private readonly numberByKey = new Map<string, number>();
   private totalTokens = 0;
   private livePostings = 0;
@@ -233,6 +238,16 @@ export class SearchIndex {
       starts: Int32Array.from(starts),
       ends: Int32Array.from(ends),
     });
+    if (docNumber >= this.docLengths.length) {
+      const lengths = new Int32Array(this.docLengths.length * 2);
+      lengths.set(this.docLengths);
+      this.docLengths = lengths;
+      const kinds = new Uint8Array(this.docKinds.length * 2);
+      kinds.set(this.docKinds);
+      this.docKinds = kinds;
+    }
+    this.docLengths[docNumber] = terms.length;
+    this.docKinds[docNumber] = KIND_CODE[document.kind];
     this.numberByKey.set(key, docNumber);
     this.totalTokens += terms.length;
   }
@@ -255,6 +270,7 @@ export class SearchIndex {
       this.totalTokens -= entry.termIds.length;
     }
     this.docs[docNumber] = undefined;
+    this.docKinds[docNumber] = 0;
     this.numberByKey.delete(key);
     if (this.deadPostings > 1024 && this.deadPostings > this.livePostings * COMPACT_SHARE)
       this.compact();
@@ -331,6 +347,11 @@ export class SearchIndex {
     }
     for (const [key, n] of this.numberByKey) this.numberByKey.set(key, renumber[n] ?? 0);
     this.docs = docs;
+    this.docKinds.fill(0);
+    docs.forEach((doc, n) => {
+      this.docLengths[n] = doc.termIds.length;
+      this.docKinds[n] = KIND_CODE[doc.document.kind];
+    });
     this.deadPostings = 0;
   }
 
@@ -428,9 +449,12 @@ export class SearchIndex {
     const score = this.scratchScore;
     const tfAcc = this.scratchTf;
     const matched = this.scratchMatched;
-    const docLength = (d: number): number => this.docs[d]?.termIds.length ?? 0;
+    const docLengths = this.docLengths;
+    const docKinds = this.docKinds;
+    let kindMask = 0;
+    for (const kind of kinds) kindMask |= 1 << KIND_CODE[kind];
     const bm25 = (d: number, tf: number, filterIdf: number): number => {
-      const norm = BM25_K1 * (1 - BM25_B + (BM25_B * docLength(d)) / avgLength);
+      const norm = BM25_K1 * (1 - BM25_B + (BM25_B * (docLengths[d] ?? 0)) / avgLength);
       return (filterIdf * (tf * (BM25_K1 + 1))) / (tf + norm);
     };
 
@@ -438,7 +462,10 @@ export class SearchIndex {
     let touched: Int32Array = new Int32Array(0);
     for (let f = 0; f < filters.length; f++) {
       const filter = filters[f] as Filter;
-      const next: number[] = [];
+      const next = new Int32Array(
+        f === 0 ? postingsOf(filter.alternatives.map((a) => a.id)) : candidates.length,
+      );
+      let found = 0;
       for (const { id, weight } of filter.alternatives) {
         const docs = this.postingDocs[id] ?? new Int32Array(0);
         const tfs = this.postingTfs[id] ?? new Uint16Array(0);
@@ -446,17 +473,19 @@ export class SearchIndex {
         for (let i = 0; i < length; i++) {
           const d = docs[i] ?? 0;
           if (matched[d] !== f) continue;
-          if (f === 0 && this.docs[d] === undefined) continue;
-          if (tfAcc[d] === 0) next.push(d);
+          // Only documents of the kinds asked for; removed ones have kind 0.
+          if (f === 0 && ((1 << (docKinds[d] ?? 0)) & kindMask) === 0) continue;
+          if (tfAcc[d] === 0) next[found++] = d;
           tfAcc[d] = (tfAcc[d] ?? 0) + weight * (tfs[i] ?? 0);
         }
       }
-      for (const d of next) {
+      for (let i = 0; i < found; i++) {
+        const d = next[i] ?? 0;
         if (filter.scored) score[d] = (score[d] ?? 0) + bm25(d, tfAcc[d] ?? 0, filter.idf);
         tfAcc[d] = 0;
         matched[d] = f + 1;
       }
-      candidates = Int32Array.from(next);
+      candidates = next.subarray(0, found);
       if (f === 0) touched = candidates;
       if (candidates.length === 0) break;
     }
@@ -472,11 +501,11 @@ export class SearchIndex {
     for (let i = 0; i < candidates.length; i++) {
       const d = candidates[i] ?? 0;
       const doc = this.docs[d];
-      if (doc === undefined || !kinds.has(doc.document.kind)) continue;
+      if (doc === undefined) continue;
       let total = score[d] ?? 0;
       let found = true;
       for (const phrase of phrases) {
-        const occurrences = phraseSpans(doc, phrase.positions).length;
+        const occurrences = phraseCount(doc, phrase.positions);
         if (occurrences === 0) {
           found = false;
           break;
@@ -654,6 +683,27 @@ class TopK {
     [docs[i], docs[j]] = [docs[j] ?? 0, docs[i] ?? 0];
     [scores[i], scores[j]] = [scores[j] ?? 0, scores[i] ?? 0];
   }
+}
+
+/** How often the terms of a phrase occur one after the other in the document. */
+function phraseCount(doc: Indexed, positions: readonly (readonly number[])[]): number {
+  const ids = doc.termIds;
+  const len = positions.length;
+  const first = positions[0] ?? [];
+  let count = 0;
+  // The first term is found with the typed array's native search; then the others checked.
+  for (const anchor of first) {
+    for (
+      let i = ids.indexOf(anchor);
+      i >= 0 && i + len <= ids.length;
+      i = ids.indexOf(anchor, i + 1)
+    ) {
+      let ok = true;
+      for (let k = 1; k < len && ok; k++) ok = (positions[k] ?? []).includes(ids[i + k] ?? -1);
+      if (ok) count++;
+    }
+  }
+  return count;
 }
 
 /** Where the terms of a phrase occur one after the other in the document. */

@@ -102,6 +102,26 @@ describe('SearchIndex', () => {
     expect(index.size).toBe(0);
   });
 
+  it('keeps finding the right pages after many removals and re-puts', () => {
+    const index = new SearchIndex();
+    const pages = Array.from({ length: 400 }, (_, i) =>
+      page(`statement ${i} about broker${i % 7} and the van ${'filler '.repeat(5)}`),
+    );
+    for (const p of pages) index.put(p);
+    // Enough removals to compact the postings (renumbering the documents) more than once.
+    for (const p of pages.slice(0, 300)) index.remove('page', p.id);
+    for (const p of pages.slice(300, 350)) index.put({ ...p, text: `${p.text} rescued` });
+    expect(index.size).toBe(100);
+    expect(index.search('van').counts.page).toBe(100);
+    expect(index.search('rescued').counts.page).toBe(50);
+    const broker3 = pages.slice(300).filter((_, i) => (300 + i) % 7 === 3);
+    expect(
+      new Set(index.search('broker3', { limit: 100 }).groups.page.map((h) => h.document.id)),
+    ).toEqual(new Set(broker3.map((p) => p.id)));
+    expect(index.search('statement 42').counts.page).toBe(0);
+    expect(index.search('statement 342').groups.page[0]?.document.id).toBe(pages[342]?.id);
+  });
+
   it('groups results by kind: pages, entity names and aliases, notes', () => {
     const caseId = newId<CaseId>();
     const entity: Entity = {
