@@ -194,6 +194,8 @@ export class SearchIndex {
   private scratchScore = new Float64Array(0);
   private scratchTf = new Float64Array(0);
   private scratchMatched = new Int32Array(0);
+  private scratchListA = new Int32Array(0);
+  private scratchListB = new Int32Array(0);
 
   /** Number of documents indexed. */
   get size(): number {
@@ -462,9 +464,12 @@ export class SearchIndex {
     let touched: Int32Array = new Int32Array(0);
     for (let f = 0; f < filters.length; f++) {
       const filter = filters[f] as Filter;
-      const next = new Int32Array(
-        f === 0 ? postingsOf(filter.alternatives.map((a) => a.id)) : candidates.length,
-      );
+      const needed = f === 0 ? postingsOf(filter.alternatives.map((a) => a.id)) : candidates.length;
+      // Buffers kept between queries: the first filter's list (every document touched, cleared
+      // at the end) and the later filters' (read from the postings, never from the list).
+      const spare = f === 0 ? 'scratchListA' : 'scratchListB';
+      if (this[spare].length < needed) this[spare] = new Int32Array(Math.max(needed, size));
+      const next = this[spare];
       let found = 0;
       for (const { id, weight } of filter.alternatives) {
         const docs = this.postingDocs[id] ?? new Int32Array(0);
@@ -498,27 +503,36 @@ export class SearchIndex {
       note: new TopK(limit),
     };
     const phrases = clauses.filter((c) => c.kind === 'phrase');
+    const phraseIdf = phrases.map((phrase) =>
+      idf(
+        Math.min(
+          ...phrase.positions.map((ids) => Math.max(...ids.map((id) => this.liveDf[id] ?? 0))),
+        ),
+      ),
+    );
+    const heapByCode = [heaps.page, heaps.page, heaps.entity, heaps.note];
+    const countByCode = [0, 0, 0, 0];
     for (let i = 0; i < candidates.length; i++) {
       const d = candidates[i] ?? 0;
-      const doc = this.docs[d];
-      if (doc === undefined) continue;
+      const code = docKinds[d] ?? 0;
       let total = score[d] ?? 0;
-      let found = true;
-      for (const phrase of phrases) {
-        const occurrences = phraseCount(doc, phrase.positions);
-        if (occurrences === 0) {
-          found = false;
-          break;
+      if (phrases.length > 0) {
+        const doc = this.docs[d];
+        if (doc === undefined) continue;
+        let found = true;
+        for (let k = 0; k < phrases.length && found; k++) {
+          const occurrences = phraseCount(doc, (phrases[k] as { positions: number[][] }).positions);
+          found = occurrences > 0;
+          total += bm25(d, occurrences, phraseIdf[k] ?? 0);
         }
-        const df = Math.min(
-          ...phrase.positions.map((ids) => Math.max(...ids.map((id) => this.liveDf[id] ?? 0))),
-        );
-        total += bm25(d, occurrences, idf(df));
+        if (!found) continue;
       }
-      if (!found) continue;
-      counts[doc.document.kind]++;
-      heaps[doc.document.kind].offer(d, total);
+      countByCode[code] = (countByCode[code] ?? 0) + 1;
+      heapByCode[code]?.offer(d, total);
     }
+    counts.page = countByCode[1] ?? 0;
+    counts.entity = countByCode[2] ?? 0;
+    counts.note = countByCode[3] ?? 0;
     for (let i = 0; i < touched.length; i++) {
       const d = touched[i] ?? 0;
       score[d] = 0;
