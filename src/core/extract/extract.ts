@@ -75,7 +75,21 @@ export function extract(text: string, options: ExtractOptions = {}): Finding[] {
     ...findVehicles(folded),
   ];
   const wanted = new Set<FindingKind>(options.kinds ?? FINDING_KINDS);
-  return joinPeople(text, resolveOverlaps(candidates))
+  const kept = resolveOverlaps(candidates);
+  // A place inside a public body's name is where it sits: "Sa Kaeo Immigration". Not so in a
+  // bank's or company's name (Bangkok Bank is not in Bangkok by its name).
+  const organizations = kept.filter(
+    (f) =>
+      f.kind === 'organization' && !/^(?:bank|company|ngo|known acronym)/u.test(f.detail ?? ''),
+  );
+  const nested = candidates
+    .filter((c) => c.kind === 'place')
+    .filter((c) => organizations.some((o) => o.start <= c.start && c.end <= o.end))
+    .map(({ priority: _priority, ...finding }) => finding);
+  return joinPeople(
+    text,
+    [...kept, ...nested].sort((a, b) => a.start - b.start),
+  )
     .filter((f) => wanted.has(f.kind))
     .map((f) => ({ ...f, value: text.slice(f.start, f.end) }));
 }

@@ -72,7 +72,8 @@ const THAI_NOT_NAMES =
 const KHMER_TITLE_WORD =
   '(?:លោកជំទាវ|លោកស្រី|អ្នកស្រី|ឯកឧត្តម|អ្នកឧកញ៉ា|ឧកញ៉ា|នាយឧត្តមសេនីយ៍|ឧត្តមសេនីយ៍ឯក|ឧត្តមសេនីយ៍ទោ|ឧត្តមសេនីយ៍ត្រី|វរសេនីយ៍ឯក|វរសេនីយ៍ទោ|វរសេនីយ៍ត្រី|លោក|កញ្ញា)';
 const KHMER_TITLE = new RegExp(
-  `(?:${KHMER_TITLE_WORD}[ \\u200B]*)*${KHMER_TITLE_WORD}[ \\u200B]+([\\u1780-\\u17DD]{2,})(?:[ \\u200B]([\\u1780-\\u17DD]{2,}))?`,
+  // A name's parts are short; a long run after it is the sentence going on.
+  `(?:${KHMER_TITLE_WORD}[ \\u200B]*)*${KHMER_TITLE_WORD}[ \\u200B]+([\\u1780-\\u17DD]{2,10})(?![\\u1780-\\u17DD])(?:[ \\u200B]([\\u1780-\\u17DD]{2,10})(?![\\u1780-\\u17DD]))?`,
   'gu',
 );
 const KHMER_NOT_NAMES = /^(?:បាន|នឹង|ជា|មាន|ទៅ|មក|និង|គឺ|ដែល|ថា|នៅ)/u;
@@ -136,10 +137,13 @@ export function findPersonNames(text: string): Candidate[] {
   for (const m of text.matchAll(THAI_TITLE)) {
     let first = m[1] ?? '';
     if (THAI_NOT_NAMES.test(first)) continue;
+    // "นายวิชัย บอกว่า...": a second word that begins the statement is no surname.
+    const surname =
+      m[2] !== undefined && !THAI_AFTER_NAME.test(m[2].slice(0, 4)) ? m[2] : undefined;
     const start = m.index + m[0].length - first.length - (m[2] === undefined ? 0 : m[2].length + 1);
     // Written without a space, the name runs into the statement: cut it where that begins.
-    const stop = THAI_AFTER_NAME.exec(first.slice(2));
-    let end = m.index + m[0].length;
+    const stop = surname === undefined ? THAI_AFTER_NAME.exec(first.slice(2)) : null;
+    let end = surname === undefined ? start + first.length : m.index + m[0].length;
     if (stop !== null) {
       first = first.slice(0, 2 + stop.index);
       end = start + first.length;
@@ -182,11 +186,11 @@ export function findPersonNames(text: string): Candidate[] {
   return out;
 }
 
-const POSITION = String.raw`(?:(?:[Dd]eputy|[Vv]ice|[Aa]cting|[Ss]enior|[Aa]ssistant|[Pp]rovincial|[Dd]istrict|[Mm]unicipal|[Ii]mmigration|[Pp]olice|[Bb]order|[Aa]nti-[Tt]rafficking)\s+)*(?:[Mm]inister|[Ss]ecretary of [Ss]tate|[Uu]ndersecretary of [Ss]tate|[Gg]overnor|[Pp]olice [Cc]hief|[Cc]hief|[Cc]ommissioner|[Cc]ommander|[Dd]irector(?:-[Gg]eneral)?|[Ss]pokes(?:man|woman|person)|[Ii]nvestigating [Jj]udge|[Jj]udge|[Pp]rosecutor|[Ii]nspector|[Oo]fficer|[Hh]ead|[Aa]mbassador|[Mm]ayor|[Oo]fficial|[Ss]uperintendent|[Cc]hairman|[Pp]resident)`;
+const POSITION = String.raw`(?:(?:[Dd]eputy|[Vv]ice|[Aa]cting|[Ss]enior|[Aa]ssistant|[Pp]rovincial|[Dd]istrict|[Mm]unicipal|[Ii]mmigration|[Pp]olice|[Bb]order|[Aa]nti-[Tt]rafficking|[Ii]nvestigating)\s+)*(?:[Mm]inister|[Ss]ecretary-[Gg]eneral|[Ss]ecretary of [Ss]tate|[Uu]ndersecretary of [Ss]tate|[Gg]overnor|[Pp]olice [Cc]hief|[Cc]hief|[Cc]ommissioner|[Cc]ommander|[Dd]irector(?:-[Gg]eneral)?|[Ss]pokes(?:man|woman|person)|[Ii]nvestigating [Jj]udge|[Jj]udge|[Pp]rosecutor|[Ii]nspector|[Oo]fficer|[Hh]ead|[Aa]mbassador|[Mm]ayor|[Oo]fficial|[Ss]uperintendent|[Cc]hairman|[Pp]resident)`;
 const CAP_RUN = String.raw`[A-Z][\p{L}'’-]*(?:\s+(?:of\s+|and\s+|the\s+|for\s+)*[A-Z][\p{L}'’-]*)*`;
 /** "Labour Minister", "deputy police chief of Poipet, Pol. Col." right before the name. */
 const POST_BEFORE = new RegExp(
-  String.raw`(?:(?<qualifier>(?:[A-Z][\p{L}'’-]+\s+){1,3}))?(?<position>${POSITION})(?:\s+(?:of|at|for)\s+(?:the\s+)?(?<agency>${CAP_RUN}))?,?\s+(?:${LATIN_TITLE_WORD}\s+)*$`,
+  String.raw`(?:(?<qualifier>(?:(?!(?:Deputy|Vice|Acting|Senior|Assistant|Provincial|District|Municipal|Immigration|Police|Border|Investigating)\b)[A-Z][\p{L}'’-]+\s+){1,3}))?(?<position>${POSITION})(?:\s+(?:of|at|for)\s+(?:the\s+)?(?<agency>${CAP_RUN}))?,?\s+(?:${LATIN_TITLE_WORD}\s+)*$`,
   'u',
 );
 /** ", spokesman of the Ministry of Labour" right after the name. */
