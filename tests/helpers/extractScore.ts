@@ -7,8 +7,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { extract, type Finding } from '../../src/core/extract';
 import { normalizeName } from '../../src/core/names';
 
-const dir = new URL('../fixtures/extract/prose/', import.meta.url);
-
 type Expected = Readonly<{
   person: readonly string[];
   organization: readonly string[];
@@ -49,7 +47,13 @@ const emptyTallies = (): Record<ScoredKind, Tally> =>
 const distinct = (findings: readonly Finding[], kind: Finding['kind']): Set<string> =>
   new Set(findings.filter((f) => f.kind === kind).map((f) => f.normalized));
 
-export function scoreCorpus(): CorpusScore {
+/** The corpus the rules were written against, and the one held out from it. */
+export const CORPORA = {
+  development: new URL('../fixtures/extract/prose/', import.meta.url),
+  heldOut: new URL('../fixtures/extract/prose-heldout/', import.meta.url),
+} as const;
+
+export function scoreCorpus(dir: URL = CORPORA.development): CorpusScore {
   const expectedAll = JSON.parse(readFileSync(new URL('expected.json', dir), 'utf8')) as Record<
     string,
     Expected
