@@ -23,6 +23,8 @@ const PAGE_CHARS = 2_000;
 const QUERIES = 1_000;
 /** Queries whose whole page sets (not only counts) are compared with MiniSearch. */
 const FULL_SET_SAMPLE = 40;
+/** SEARCH_BENCH_PEERS=0 times Ringtrace alone (no check against MiniSearch: say so). */
+const PEERS = process.env['SEARCH_BENCH_PEERS'] !== '0';
 const SIZES = (process.env['SEARCH_BENCH_SIZES'] ?? '5000,20000,80000')
   .split(',')
   .map((s) => Number.parseInt(s, 10))
@@ -138,6 +140,7 @@ function phrasesHold(query: string, pageTerms: readonly string[]): boolean {
 
 type SizeResult = {
   pages: number;
+  checked: boolean;
   buildMs: number;
   p50: number;
   p95: number;
@@ -177,6 +180,29 @@ function runSize(
   const exact = { fuzzy: false, crossScript: false } as const;
   const times = timeQueries(queries, (q) => index.search(q, exact));
   const appTimes = timeQueries(queries, (q) => index.search(q));
+  if (!PEERS) {
+    let avg = 0;
+    for (const q of queries) avg += index.search(q, { ...exact, limit: 1 }).counts.page;
+    return {
+      pages: size,
+      checked: false,
+      buildMs,
+      p50: percentile(times, 50),
+      p95: percentile(times, 95),
+      heapMb,
+      appP95: percentile(appTimes, 95),
+      miniBuildMs: Number.NaN,
+      miniP95: Number.NaN,
+      miniHeapMb: Number.NaN,
+      flexBuildMs: undefined,
+      flexP95: undefined,
+      countMismatches: 0,
+      setMismatches: 0,
+      fuzzyMismatches: 0,
+      overlap: Number.NaN,
+      avgMatches: avg / queries.length,
+    };
+  }
 
   heapBefore = heapNow();
   const mini = new MiniSearch<{ id: number; text: string }>({
@@ -192,7 +218,11 @@ function runSize(
   pages.forEach((text, i) => mini.add({ id: i, text }));
   const miniBuildMs = performance.now() - t0;
   const miniHeapMb = (heapNow() - heapBefore) / 2 ** 20;
-  const miniTimes = timeQueries(queries, (q) => mini.search(q));
+  // Kept for the agreement check below, so MiniSearch answers each query once.
+  const miniAnswers: number[][] = [];
+  const miniTimes = timeQueries(queries, (q) => {
+    miniAnswers.push(mini.search(q).map((r) => r.id as number));
+  });
 
   // Agreement: counts for every query, whole sets for a sample, top-10 overlap.
   const number = new Map(pageIds.map((id, i) => [id as string, i]));
@@ -210,10 +240,9 @@ function runSize(
   let matchSum = 0;
   queries.forEach((q, qi) => {
     const hasPhrase = q.split(/\s+/u).some((w) => tokenize(w).terms.length > 1);
-    const theirs = mini
-      .search(q)
-      .map((r) => r.id as number)
-      .filter((i) => !hasPhrase || phrasesHold(q, pageTerms(i)));
+    const theirs = (miniAnswers[qi] ?? []).filter(
+      (i) => !hasPhrase || phrasesHold(q, pageTerms(i)),
+    );
     const full = qi < FULL_SET_SAMPLE;
     const ours = index.search(q, { ...exact, limit: full ? Math.max(1, size) : 10 });
     matchSum += ours.counts.page;
@@ -253,6 +282,7 @@ function runSize(
 
   return {
     pages: size,
+    checked: true,
     buildMs,
     p50: percentile(times, 50),
     p95: percentile(times, 95),
@@ -303,7 +333,9 @@ export async function run(): Promise<BenchResult> {
       ],
       [
         `${k} pages: agreement with MiniSearch`,
-        `${QUERIES - r.countMismatches}/${QUERIES} same counts (${round(r.avgMatches, 0)} pages on average), ${FULL_SET_SAMPLE - r.setMismatches}/${FULL_SET_SAMPLE} same page sets, ${FULL_SET_SAMPLE - r.fuzzyMismatches}/${FULL_SET_SAMPLE} same counts with fuzzy, top-10 overlap ${round(r.overlap * 100, 0)}%`,
+        !r.checked
+          ? 'NOT CHECKED (SEARCH_BENCH_PEERS=0): these answers were not compared with a peer'
+          : `${QUERIES - r.countMismatches}/${QUERIES} same counts (${round(r.avgMatches, 0)} pages on average), ${FULL_SET_SAMPLE - r.setMismatches}/${FULL_SET_SAMPLE} same page sets, ${FULL_SET_SAMPLE - r.fuzzyMismatches}/${FULL_SET_SAMPLE} same counts with fuzzy, top-10 overlap ${round(r.overlap * 100, 0)}%`,
       ],
     );
     const p = `p${r.pages / 1000}k_`;
@@ -313,12 +345,15 @@ export async function run(): Promise<BenchResult> {
       [`${p}query_p95_ms`]: round(r.p95, 3),
       [`${p}app_query_p95_ms`]: round(r.appP95, 3),
       [`${p}heap_mb`]: round(r.heapMb, 1),
-      [`${p}minisearch_build_ratio`]: round(r.buildMs / r.miniBuildMs, 3),
-      [`${p}minisearch_p95_ratio`]: round(r.p95 / r.miniP95, 3),
-      [`${p}minisearch_heap_ratio`]: round(r.heapMb / r.miniHeapMb, 3),
-      [`${p}minisearch_top10_overlap_ratio`]: round(r.overlap, 3),
-      [`${p}minisearch_count_agreement_ratio`]: round((QUERIES - r.countMismatches) / QUERIES, 3),
     });
+    if (r.checked)
+      Object.assign(figures, {
+        [`${p}minisearch_build_ratio`]: round(r.buildMs / r.miniBuildMs, 3),
+        [`${p}minisearch_p95_ratio`]: round(r.p95 / r.miniP95, 3),
+        [`${p}minisearch_heap_ratio`]: round(r.heapMb / r.miniHeapMb, 3),
+        [`${p}minisearch_top10_overlap_ratio`]: round(r.overlap, 3),
+        [`${p}minisearch_count_agreement_ratio`]: round((QUERIES - r.countMismatches) / QUERIES, 3),
+      });
     if (r.flexP95 !== undefined && r.flexBuildMs !== undefined) {
       figures[`${p}flexsearch_p95_ratio`] = round(r.p95 / r.flexP95, 3);
       figures[`${p}flexsearch_build_ratio`] = round(r.buildMs / r.flexBuildMs, 3);
