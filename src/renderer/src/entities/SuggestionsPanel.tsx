@@ -165,6 +165,21 @@ export function SuggestionsPanel({ store, caseId, data, onAddStatement }: Props)
           <div className="mono" data-testid="suggestion-value">
             {s.value}
           </div>
+          {s.post !== undefined && (
+            <div className="small" data-testid="suggestion-post">
+              {s.post.agency !== undefined && s.post.agency !== ''
+                ? t('entities.suggest.postAgency', {
+                    position: s.post.position,
+                    agency: s.post.agency,
+                  })
+                : t('entities.suggest.post', { position: s.post.position })}
+            </div>
+          )}
+          {s.kind === 'place' && s.detail !== undefined && (
+            <div className="small" data-testid="suggestion-place">
+              {t('entities.suggest.placeIn', { where: s.detail })}
+            </div>
+          )}
           <div className="small muted">
             <Context text={textOf.get(s.pageId) ?? ''} start={s.start} end={s.end} />
           </div>
