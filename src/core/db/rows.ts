@@ -67,7 +67,16 @@ export type SigningKeyRow = Readonly<{
  * The audit chain's head. Kept sealed apart from the log so that deleting the last entries
  * (which leaves a valid, shorter chain) still shows: the head remembers the count.
  */
-export type AuditHeadRow = Readonly<{ id: 'auditHead'; count: number; lastHash: string }>;
+export type AuditHeadRow = Readonly<{
+  id: 'auditHead';
+  count: number;
+  lastHash: string;
+  /**
+   * Written by every version that keeps the vault-wide commitment: a vault whose head says so
+   * and whose integrity record is missing had it removed, rather than never had one.
+   */
+  integrity?: true;
+}>;
 
 export type VaultMetaRow = SigningKeyRow | AuditHeadRow;
 

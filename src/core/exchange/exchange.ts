@@ -16,7 +16,7 @@ import type {
   VictimRecordRow,
 } from '../db';
 import { newId, type CaseId, type EntityId } from '../model';
-import type { UnlockedVault } from '../vault';
+import { assertVaultIntegrity, type UnlockedVault } from '../vault';
 import { ExchangeError } from './errors';
 import { findCandidates, localPerson, type LocalPerson } from './matching';
 import {
@@ -352,6 +352,7 @@ export async function exportFullPackage(
   partnerId: PartnerId,
   entityIds: readonly EntityId[],
 ): Promise<ExportedPackage> {
+  await assertVaultIntegrity(vault);
   const partner = await partnerById(vault, partnerId);
   const rows = await recordsFor(vault, entityIds);
   const key = await exchangeKey(vault);
@@ -383,6 +384,7 @@ export async function exportMatchPackage(
   partnerId: PartnerId,
   entityIds: readonly EntityId[],
 ): Promise<ExportedPackage> {
+  await assertVaultIntegrity(vault);
   const partner = await partnerById(vault, partnerId);
   if (!partner.matchKey) {
     throw new ExchangeError(

@@ -1,3 +1,5 @@
+import type { IntegrityReport } from './integrity';
+
 /**
  * Typed errors of the vault, so that the UI can tell "wrong passphrase" from "corrupt record"
  * with instanceof and show each its own message.
@@ -83,6 +85,22 @@ export class FileNotFoundError extends VaultError {
   override name = 'FileNotFoundError';
   constructor(readonly fileId: string) {
     super(`No file ${fileId} in this vault.`);
+  }
+}
+
+/**
+ * The vault's integrity check failed: a row was removed, added, moved or rolled back outside
+ * the app. Exports refuse while it fails; the message says what and what to do.
+ */
+export class VaultIntegrityError extends VaultError {
+  override name = 'VaultIntegrityError';
+  readonly code = 'vault.integrityFailed';
+  readonly params: Readonly<{ details: string; problems: number }>;
+  constructor(readonly report: Extract<IntegrityReport, { ok: false }>) {
+    super(
+      `${report.message} Nothing was exported. Restore the vault from a backup made before the change, or, if you know why these records changed, accept the current state under Vault and users (the acceptance is recorded in the audit log).`,
+    );
+    this.params = { details: report.message, problems: report.problems.length };
   }
 }
 

@@ -44,7 +44,15 @@ export {
   type UserSettings,
   type AuditOps,
   type AuditAppender,
+  type IntegrityOps,
+  assertVaultIntegrity,
 } from './vault';
+export {
+  describeProblem,
+  type IntegrityProblem,
+  type IntegrityProblemKind,
+  type IntegrityReport,
+} from './integrity';
 export { restoreVault, type RestoreInput } from './backupRestore';
 export { listVaults, vaultExists, MAX_VAULT_NAME_LENGTH } from './registry';
 export {
@@ -86,4 +94,5 @@ export {
   FileIntegrityError,
   FileNotFoundError,
   BackupFormatError,
+  VaultIntegrityError,
 } from './errors';

@@ -15,11 +15,14 @@ import { randomBytes, wipe } from './bytes';
 import {
   encryptionMiddleware,
   UnreadableRecords,
+  VaultIntegrity,
   type UnreadableRecord,
 } from './encryptionMiddleware';
+import type { IntegrityReport } from './integrity';
 import {
   InvalidVaultInputError,
   VaultExistsError,
+  VaultIntegrityError,
   VaultLockedError,
   VaultNotFoundError,
   WeakPassphraseError,
@@ -83,6 +86,19 @@ export type AuditOps = Readonly<{
   verify: () => Promise<AuditVerification>;
 }>;
 
+/** The vault-wide commitment: every row removed, added, moved or rolled back shows here. */
+export type IntegrityOps = Readonly<{
+  /** The result of the check made at unlock (or of the latest check()). */
+  readonly lastReport: IntegrityReport;
+  /** Checks every stored row against the sealed commitment now. */
+  check: () => Promise<IntegrityReport>;
+  /**
+   * Takes what is stored now as the vault's state: for a user who knows why the reported
+   * records changed. Recorded in the audit log with what was reported.
+   */
+  acceptCurrentState: () => Promise<IntegrityReport>;
+}>;
+
 /** Appends an audit entry inside writeAudited's transaction, as the unlocked user. */
 export type AuditAppender = (input: AuditInput) => Promise<AuditRow>;
 
@@ -111,6 +127,7 @@ export type UnlockedVault = Readonly<{
   settings: SettingsOps;
   readonly signing: SigningKey;
   audit: AuditOps;
+  integrity: IntegrityOps;
   /**
    * Runs `fn` in one read-write transaction over `tables` plus the audit tables, so that a
    * change and its audit entries commit together. Inside, await only Dexie calls.
@@ -162,6 +179,48 @@ async function makeSlot(
   } finally {
     wipe(kek);
   }
+}
+
+/**
+ * The check at unlock. A vault made before the commitment existed (schema 2) has none: it is
+ * computed from what is stored and the upgrade is audited. The audit head of a vault that has
+ * had a commitment says so (`integrity: true`), so that deleting the integrity record is
+ * reported rather than taken for an old vault.
+ */
+async function checkOrMigrate(
+  db: VaultDb,
+  integrity: VaultIntegrity,
+  actor: Actor,
+): Promise<IntegrityReport> {
+  const report = await integrity.check();
+  if (report.ok || !report.commitmentMissing) return report;
+  const head = await db.vaultMeta.get('auditHead').catch(() => undefined);
+  if (head?.id !== 'auditHead' || head.integrity === true) return report;
+  await integrity.rebuild();
+  await db.transaction('rw', auditTables(db), () =>
+    appendAudit(db, actor, {
+      action: 'vault.integrityInit',
+      table: 'vaultMeta',
+      recordId: 'integrity',
+      summary: `Upgraded the vault: every row now carries a version, and a sealed commitment over all rows shows any removed, added or rolled-back record.`,
+    }),
+  );
+  return integrity.check();
+}
+
+async function assertIntegrity(integrity: VaultIntegrity): Promise<void> {
+  const report = await integrity.check();
+  if (!report.ok) throw new VaultIntegrityError(report);
+}
+
+/**
+ * Refuses an export while the vault's integrity check fails, with the reason and what to do.
+ * Every export path (bundle, backup, FollowTheMoney, exchange package, network picture) calls
+ * it before anything leaves the vault.
+ */
+export async function assertVaultIntegrity(vault: UnlockedVault): Promise<void> {
+  const report = await vault.integrity.check();
+  if (!report.ok) throw new VaultIntegrityError(report);
 }
 
 /** Tries each slot in turn; a workstation has a handful, each costing one Argon2id run. */
@@ -274,12 +333,21 @@ export async function openUnlocked(
   await loadRowCipher();
   const ring = new KeyRing(dataKey);
   const unreadable = new UnreadableRecords();
-  const database = new VaultDb(vaultDbName(name), encryptionMiddleware(ring, unreadable));
+  const integrity = new VaultIntegrity(ring);
+  const database = new VaultDb(
+    vaultDbName(name),
+    encryptionMiddleware(ring, unreadable, integrity),
+  );
   let signing: ReturnType<typeof signingKeyFrom>;
   let actor: Actor;
+  let integrityReport: IntegrityReport;
   try {
     await database.open();
-    if (initialise) await initialise(database);
+    if (initialise) {
+      // A new vault commits to its rows from the first one on.
+      await integrity.rebuild();
+      await initialise(database);
+    }
     const actorRow = await database.actors.get(slotId);
     const signingRow = await database.vaultMeta.get('signing');
     if (!actorRow || signingRow?.id !== 'signing') {
@@ -287,6 +355,7 @@ export async function openUnlocked(
     }
     actor = actorRow.actor;
     signing = signingKeyFrom(signingRow);
+    integrityReport = await checkOrMigrate(database, integrity, actor);
   } catch (error) {
     ring.wipe();
     database.close();
@@ -452,9 +521,40 @@ export async function openUnlocked(
     get signing() {
       return guard(signing.key);
     },
-    audit: Object.freeze({ verify: async () => verifyAuditLog(live()) }),
+    audit: Object.freeze({
+      verify: async () => verifyAuditLog(live(), await integrity.check()),
+    }),
+    integrity: Object.freeze({
+      get lastReport() {
+        return guard(integrityReport);
+      },
+      async check() {
+        live();
+        integrityReport = await integrity.check();
+        return integrityReport;
+      },
+      async acceptCurrentState() {
+        const db = live();
+        const before = await integrity.check();
+        if (before.ok) return (integrityReport = before);
+        await integrity.rebuild();
+        await writeAudited([], (audit) =>
+          audit({
+            action: 'vault.integrityAccept',
+            table: 'vaultMeta',
+            recordId: 'integrity',
+            summary: `${actor.name} accepted the vault's current state after its integrity check reported: ${before.message}`,
+          }),
+        );
+        void db;
+        integrityReport = await integrity.check();
+        return integrityReport;
+      },
+    }),
     writeAudited,
     async exportBackup() {
+      live();
+      await assertIntegrity(integrity);
       // Recorded first, so that the backup itself shows who made it and when.
       await writeAudited([], (audit) =>
         audit({
