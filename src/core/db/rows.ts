@@ -51,6 +51,11 @@ export type KeySlotRow = Readonly<{
   kdf: KdfParams;
   /** 12-byte nonce followed by AES-256-GCM(data key) and its tag. */
   wrappedKey: Uint8Array;
+  /**
+   * A hash of the key-encryption key (slots made since the check existed): when it matches but
+   * the wrapped key fails, the passphrase was right and the slot is damaged.
+   */
+  check?: Uint8Array;
 }>;
 
 export type ActorRow = Readonly<{ id: KeySlotId; actor: Actor; createdAt: IsoDate }>;

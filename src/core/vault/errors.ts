@@ -17,6 +17,27 @@ export class WrongPassphraseError extends VaultError {
   }
 }
 
+/**
+ * A key slot (or a backup's header) cannot be used whatever the passphrase: its stored
+ * parameters or wrapped key were altered or damaged. Said as such, so that a user with the
+ * right passphrase is not told it is wrong.
+ */
+export class KeySlotDamagedError extends VaultError {
+  override name = 'KeySlotDamagedError';
+  readonly code: 'vault.keySlotDamaged' | 'vault.backupDamaged';
+  constructor(
+    readonly where: 'vault' | 'backup',
+    readonly reason: string,
+  ) {
+    super(
+      where === 'vault'
+        ? `The key slot of this vault is damaged: ${reason}. Restore the vault from a backup, or unlock with another user's key slot.`
+        : `This backup is damaged: its key slot ${reason}. Use another copy of the backup.`,
+    );
+    this.code = where === 'vault' ? 'vault.keySlotDamaged' : 'vault.backupDamaged';
+  }
+}
+
 /** The vault was locked; its keys are gone from memory. Unlock again to continue. */
 export class VaultLockedError extends VaultError {
   override name = 'VaultLockedError';

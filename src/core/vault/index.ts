@@ -64,7 +64,7 @@ export {
   type PassphraseProblem,
   type PassphraseScore,
 } from './passphrase';
-export { PRODUCTION_KDF, type KdfCost } from './kdf';
+export { PRODUCTION_KDF, EARLIER_KDFS, type KdfCost } from './kdf';
 export {
   normalizePhone,
   normalizeDocumentNumber,
@@ -95,4 +95,5 @@ export {
   FileNotFoundError,
   BackupFormatError,
   VaultIntegrityError,
+  KeySlotDamagedError,
 } from './errors';

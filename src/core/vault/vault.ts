@@ -21,6 +21,7 @@ import {
 import type { IntegrityReport } from './integrity';
 import {
   InvalidVaultInputError,
+  KeySlotDamagedError,
   VaultExistsError,
   VaultIntegrityError,
   VaultLockedError,
@@ -29,7 +30,16 @@ import {
   WrongPassphraseError,
 } from './errors';
 import { createFileStore, type FileStore } from './fileStore';
-import { deriveKeyEncryptionKey, newKdfParams, PRODUCTION_KDF, type KdfCost } from './kdf';
+import {
+  deriveKeyEncryptionKey,
+  EARLIER_KDFS,
+  keyCheckOf,
+  keySlotProblem,
+  newKdfParams,
+  PRODUCTION_KDF,
+  sameBytes,
+  type KdfCost,
+} from './kdf';
 import { DATA_KEY_BYTES, KeyRing, unwrapDataKey, wrapDataKey } from './keys';
 import { assessPassphrase, PASSPHRASE_PROBLEM_TEXT } from './passphrase';
 import { checkVaultName, registerVault, unregisterVault, vaultExists } from './registry';
@@ -175,7 +185,7 @@ async function makeSlot(
   const kdf = newKdfParams(cost);
   const kek = await deriveKeyEncryptionKey(passphrase, kdf);
   try {
-    return wrapDataKey(id, kdf, kek, dataKey);
+    return { ...wrapDataKey(id, kdf, kek, dataKey), check: keyCheckOf(kek) };
   } finally {
     wipe(kek);
   }
@@ -223,17 +233,39 @@ export async function assertVaultIntegrity(vault: UnlockedVault): Promise<void> 
   if (!report.ok) throw new VaultIntegrityError(report);
 }
 
-/** Tries each slot in turn; a workstation has a handful, each costing one Argon2id run. */
+/** The costs a stored slot may have: what this app creates, and a test's own cost. */
+function allowedCosts(options: VaultTestOptions): KdfCost[] {
+  return [PRODUCTION_KDF, ...EARLIER_KDFS, ...(options.insecureTestKdf ? [options.insecureTestKdf] : [])];
+}
+
+/**
+ * Tries each slot in turn; a workstation has a handful, each costing one Argon2id run. A slot
+ * whose stored parameters are not ones the app creates is never run (see keySlotProblem).
+ * When no slot opens: KeySlotDamagedError if a slot is damaged (its parameters, or its key
+ * check matched and its wrapped key failed), else WrongPassphraseError.
+ */
 export async function unwrapWithPassphrase(
   slots: readonly KeySlotRow[],
   passphrase: string,
+  options: VaultTestOptions = {},
+  where: 'vault' | 'backup' = 'vault',
 ): Promise<{ dataKey: Uint8Array; slot: KeySlotRow }> {
+  let damage: string | undefined;
+  const allowed = allowedCosts(options);
   for (const slot of slots) {
+    const problem = keySlotProblem(slot.kdf, slot.wrappedKey?.length ?? 0, allowed);
+    if (problem) {
+      damage ??= problem;
+      continue;
+    }
     const kek = await deriveKeyEncryptionKey(passphrase, slot.kdf);
     const dataKey = unwrapDataKey(slot, kek);
+    const checked = slot.check instanceof Uint8Array && sameBytes(slot.check, keyCheckOf(kek));
     wipe(kek);
     if (dataKey) return { dataKey, slot };
+    if (checked) damage ??= 'the passphrase is right but its wrapped key fails to open';
   }
+  if (damage !== undefined) throw new KeySlotDamagedError(where, damage);
   throw new WrongPassphraseError();
 }
 
@@ -312,7 +344,7 @@ function handleFor(name: string): VaultHandle {
       }
       const slots = await readKeySlots(name);
       if (slots.length === 0) throw new VaultNotFoundError(name);
-      const { dataKey, slot } = await unwrapWithPassphrase(slots, passphrase);
+      const { dataKey, slot } = await unwrapWithPassphrase(slots, passphrase, options);
       return openUnlocked(name, dataKey, slot.id, options);
     },
   });
@@ -444,6 +476,8 @@ export async function openUnlocked(
       if (!slot) throw new InvalidVaultInputError('This session’s key slot no longer exists.');
       // The current passphrase is asked again: an unlocked, unattended screen must not be
       // enough to lock the owner out.
+      const problem = keySlotProblem(slot.kdf, slot.wrappedKey.length, allowedCosts(options));
+      if (problem) throw new KeySlotDamagedError('vault', problem);
       const kek = await deriveKeyEncryptionKey(current, slot.kdf);
       const check = unwrapDataKey(slot, kek);
       wipe(kek);

@@ -6,6 +6,7 @@ import type { CaseId } from '../../../core/model';
 import { DEFAULT_SETTINGS, listVaults, type UnlockedVault } from '../../../core/vault';
 import { ocrQueueFor } from '../evidence/ocrQueue';
 import { CreateVaultForm } from './CreateVaultForm';
+import { IntegrityBanner } from './IntegrityBanner';
 import { RestoreForm } from './RestoreForm';
 import { SessionContext, type VaultSession } from './session';
 import { UnlockForm } from './UnlockForm';
@@ -168,5 +169,10 @@ function UnlockedSession({ vault, onLock, children }: SessionProps): ReactNode {
     }),
     [vault, currentCaseId, revision, onLock],
   );
-  return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
+  return (
+    <SessionContext.Provider value={session}>
+      <IntegrityBanner vault={vault} />
+      {children}
+    </SessionContext.Provider>
+  );
 }

@@ -51,7 +51,7 @@ async function sealedSnapshot(vaultName: string): Promise<Map<string, string>> {
 }
 
 describe('vault creation and unlock', () => {
-  it('uses real Argon2id (64 MiB, 3 passes) by default, stores the parameters, and unlocks', async () => {
+  it('uses real Argon2id (256 MiB, 3 passes) by default, stores the parameters, and unlocks', async () => {
     const name = uniqueVaultName('real-kdf');
     const started = performance.now();
     const vault = await createVault({ name, passphrase: PASSPHRASE, actor: ALICE });
@@ -59,7 +59,7 @@ describe('vault creation and unlock', () => {
     const slots = await vault.keySlots.list();
     expect(slots).toHaveLength(1);
     expect(slots[0]?.kdf).toEqual({
-      memoryKiB: 64 * 1024,
+      memoryKiB: 256 * 1024,
       iterations: 3,
       parallelism: PRODUCTION_KDF.parallelism,
     });
@@ -67,7 +67,7 @@ describe('vault creation and unlock', () => {
     const raw = rawDb(name);
     const [slotRow] = await raw.keySlots.toArray();
     raw.close();
-    expect(slotRow?.kdf.memoryKiB).toBe(65536);
+    expect(slotRow?.kdf.memoryKiB).toBe(262144);
     expect(slotRow?.kdf.iterations).toBe(3);
     expect(slotRow?.kdf.salt).toHaveLength(16);
 
