@@ -215,9 +215,7 @@ export class VaultIntegrity {
 
   async #read(trans: DBCoreTransaction): Promise<IntegrityStateRow | 'missing' | 'unreadable'> {
     const { down, cipher } = this.#core();
-    const stored: unknown = await down
-      .table(META_TABLE)
-      .get({ trans, key: INTEGRITY_ROW_ID });
+    const stored: unknown = await down.table(META_TABLE).get({ trans, key: INTEGRITY_ROW_ID });
     if (stored === undefined) return 'missing';
     const opened = cipher.open(META_TABLE, INTEGRITY_ROW_ID, stored, ['id']);
     if (!opened.ok) return 'unreadable';
@@ -243,7 +241,13 @@ export class VaultIntegrity {
     await down.table(META_TABLE).mutate({
       type: 'put',
       trans,
-      values: [{ id: INTEGRITY_ROW_ID, [VERSION_FIELD]: 1, [SEALED_FIELD]: cipher.seal(META_TABLE, INTEGRITY_ROW_ID, row, 1) }],
+      values: [
+        {
+          id: INTEGRITY_ROW_ID,
+          [VERSION_FIELD]: 1,
+          [SEALED_FIELD]: cipher.seal(META_TABLE, INTEGRITY_ROW_ID, row, 1),
+        },
+      ],
     });
   }
 
@@ -399,7 +403,7 @@ function trackedClearTable(table: DBCoreTable, integrity: VaultIntegrity): DBCor
  * then finds no current transaction).
  */
 function inZone<T>(promise: Promise<T>): Promise<T> {
-  return Dexie.Promise.resolve(promise) as unknown as Promise<T>;
+  return Dexie.Promise.resolve(promise);
 }
 
 /**
@@ -427,7 +431,8 @@ async function priorElements(
         return { index: 0, key, stored, element: integrity.elementOf(table.name, key, stored) };
       });
   }
-  const keys: unknown[] = req.type === 'delete' ? req.keys : req.values.map((v) => extractKey(v));
+  const keys: unknown[] =
+    req.type === 'delete' ? req.keys : req.values.map((v: unknown): unknown => extractKey(v));
   const stored: unknown[] = await table.getMany({ trans: req.trans, keys });
   const seen = new Set<string>();
   const out: Array<{ index: number; key: unknown; stored: unknown; element: RowElement }> = [];

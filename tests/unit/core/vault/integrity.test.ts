@@ -93,7 +93,7 @@ async function exportRefusal(vault: UnlockedVault): Promise<VaultIntegrityError>
 describe('vault-wide integrity', () => {
   it('an untouched vault checks clean on unlock and after edits and deletions', async () => {
     const { vault, ids } = await withRecords();
-    await vault.db.entities.update(ids.entities as never, { note: 'edited' } as never);
+    await vault.db.entities.update(ids.entities as never, { note: 'edited' });
     await vault.db.links.delete(ids.links as never);
     await vault.db.pages.bulkPut([
       { id: 'p-dup', caseId: 'c', evidenceId: 'e', note: 'one' },
@@ -131,7 +131,8 @@ describe('vault-wide integrity', () => {
       const key = ids[table]!;
       const first = await rawRow(vault.name, table, key);
       expect(first.v).toBe(1);
-      const current = await vault.db.table(table).get(key);
+      const current: unknown = await vault.db.table(table).get(key);
+      if (current === null || typeof current !== 'object') throw new Error('no row');
       await vault.db.table(table).put({ ...current, note: `${table} edited` });
       expect((await rawRow(vault.name, table, key)).v).toBe(2);
       vault.lock();

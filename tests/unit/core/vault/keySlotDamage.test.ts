@@ -53,7 +53,9 @@ describe('damaged key slots', () => {
       const vault = await newTestVault();
       vault.lock();
       await alterSlot(vault.name, (slot) => ({ ...slot, kdf: { ...slot.kdf, ...change } }));
-      const error = await (await openVault(vault.name))
+      const error = await (
+        await openVault(vault.name)
+      )
         .unlock(PASSPHRASE, { insecureTestKdf: TEST_KDF })
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(KeySlotDamagedError);
@@ -107,7 +109,7 @@ describe('damaged key slots', () => {
     expect(at).toBeGreaterThan(0);
     backup[at + 20] = (backup[at + 20] ?? 0) ^ 0x40;
     const error = await restoreVault(
-      new Blob([backup as Uint8Array<ArrayBuffer>]),
+      new Blob([backup]),
       { name: uniqueVaultName('damaged'), passphrase: PASSPHRASE },
       { insecureTestKdf: TEST_KDF },
     ).catch((e: unknown) => e);
