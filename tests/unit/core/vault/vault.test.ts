@@ -89,12 +89,13 @@ describe('vault creation and unlock', () => {
     const vault = await newTestVault(name);
     const before = await sealedSnapshot(name);
     const handle = vault.lock();
-    await expect(handle.unlock('not the passphrase at all')).rejects.toBeInstanceOf(
+    const test = { insecureTestKdf: TEST_KDF };
+    await expect(handle.unlock('not the passphrase at all', test)).rejects.toBeInstanceOf(
       WrongPassphraseError,
     );
-    await expect(handle.unlock('')).rejects.toBeInstanceOf(WrongPassphraseError);
+    await expect(handle.unlock('', test)).rejects.toBeInstanceOf(WrongPassphraseError);
     expect(await sealedSnapshot(name)).toEqual(before);
-    const ok = await handle.unlock(PASSPHRASE);
+    const ok = await handle.unlock(PASSPHRASE, test);
     expect(ok.actor).toEqual(ALICE);
     ok.lock();
   });
@@ -169,7 +170,9 @@ describe('key slots', () => {
     const bobNew = 'Tonle Sap, rainy season 2031';
     await asBob.keySlots.changePassphrase(SECOND_PASSPHRASE, bobNew);
     const h2 = asBob.lock();
-    await expect(h2.unlock(SECOND_PASSPHRASE)).rejects.toBeInstanceOf(WrongPassphraseError);
+    await expect(
+      h2.unlock(SECOND_PASSPHRASE, { insecureTestKdf: TEST_KDF }),
+    ).rejects.toBeInstanceOf(WrongPassphraseError);
     const bobAgain = await h2.unlock(bobNew, { insecureTestKdf: TEST_KDF });
     expect((await openCaseStore(bobAgain).get(c.id)).summary).toBe('data');
 
@@ -179,7 +182,9 @@ describe('key slots', () => {
     await alice.keySlots.remove(bobSlot);
     await expect(alice.keySlots.remove(alice.keySlotId)).rejects.toThrow(/last key slot/);
     const h4 = alice.lock();
-    await expect(h4.unlock(bobNew)).rejects.toBeInstanceOf(WrongPassphraseError);
+    await expect(h4.unlock(bobNew, { insecureTestKdf: TEST_KDF })).rejects.toBeInstanceOf(
+      WrongPassphraseError,
+    );
 
     // No row was re-encrypted by any of this: every ciphertext present before is unchanged.
     const after = await sealedSnapshot(name);
@@ -239,7 +244,7 @@ describe('settings and signing key', () => {
     expect(await vault.settings.get()).toEqual({ idleLockMinutes: 10 });
     await vault.settings.update({ idleLockMinutes: 3 });
     await expect(vault.settings.update({ idleLockMinutes: 0 })).rejects.toThrow(/1 to 1440/);
-    const again = await vault.lock().unlock(PASSPHRASE);
+    const again = await vault.lock().unlock(PASSPHRASE, { insecureTestKdf: TEST_KDF });
     expect(await again.settings.get()).toEqual({ idleLockMinutes: 3 });
     const raw = rawDb(again.name);
     const stored = (await raw.settings.toArray()) as unknown as Record<string, unknown>[];
