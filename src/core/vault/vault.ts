@@ -2,12 +2,13 @@ import { Dexie, type Table } from 'dexie';
 import {
   appendAudit,
   auditTables,
+  recentAuditEntries,
   verifyAuditLog,
   type AuditInput,
   type AuditVerification,
 } from '../audit';
 import { VaultDb, vaultDbName, type AuditRow, type KeySlotRow, type SettingsRow } from '../db';
-import { newId, type Actor, type IsoDate, type KeySlotId } from '../model';
+import { newId, type Actor, type CaseId, type IsoDate, type KeySlotId } from '../model';
 import { exportVaultBackup } from './backupExport';
 import { loadRowCipher } from './rowCipher';
 import { createBlindIndex, type BlindIndex } from './blindIndex';
@@ -29,6 +30,7 @@ import {
   WeakPassphraseError,
   WrongPassphraseError,
 } from './errors';
+import { changeFeed, type VaultChanges } from './changes';
 import { createFileStore, type FileStore } from './fileStore';
 import {
   deriveKeyEncryptionKey,
@@ -94,6 +96,8 @@ export type SettingsOps = Readonly<{
 
 export type AuditOps = Readonly<{
   verify: () => Promise<AuditVerification>;
+  /** The newest entries first, of the whole vault or of one case. */
+  recent: (options: Readonly<{ caseId?: CaseId; limit: number }>) => Promise<AuditRow[]>;
 }>;
 
 /** The vault-wide commitment: every row removed, added, moved or rolled back shows here. */
@@ -151,6 +155,8 @@ export type UnlockedVault = Readonly<{
    * slots, body with every row. Restore with restoreVault and any slot's passphrase.
    */
   exportBackup: () => Promise<ReadableStream<Uint8Array>>;
+  /** Announces, after each commit, which tables (and cases) the write touched. */
+  changes: VaultChanges;
   /** Rows known to fail decryption (seen by a listing or look-up), optionally of one table. */
   unreadableRecords: (table?: string) => readonly UnreadableRecord[];
   /** Wipes the keys, closes the database, and returns the handle to unlock again. */
@@ -366,9 +372,11 @@ export async function openUnlocked(
   const ring = new KeyRing(dataKey);
   const unreadable = new UnreadableRecords();
   const integrity = new VaultIntegrity(ring);
+  const feed = changeFeed();
   const database = new VaultDb(
     vaultDbName(name),
     encryptionMiddleware(ring, unreadable, integrity),
+    feed.middleware,
   );
   let signing: ReturnType<typeof signingKeyFrom>;
   let actor: Actor;
@@ -557,6 +565,8 @@ export async function openUnlocked(
     },
     audit: Object.freeze({
       verify: async () => verifyAuditLog(live(), await integrity.check()),
+      recent: async (options: Readonly<{ caseId?: CaseId; limit: number }>) =>
+        recentAuditEntries(live(), options),
     }),
     integrity: Object.freeze({
       get lastReport() {
@@ -600,6 +610,7 @@ export async function openUnlocked(
       );
       return exportVaultBackup(name, ring);
     },
+    changes: feed.changes,
     unreadableRecords: (table?: string) => guard(unreadable.list(table)),
     lock() {
       ring.wipe();

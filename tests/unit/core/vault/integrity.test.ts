@@ -14,7 +14,7 @@ import {
   VaultIntegrityError,
   type UnlockedVault,
 } from '../../../../src/core/vault';
-import { newTestVault, PASSPHRASE, rawDb, TEST_KDF } from './vaultFixture';
+import { newTestVault, PASSPHRASE, rawDb, TEST_KDF } from '../../../helpers/vaultFixture';
 
 type Raw = Record<string, unknown>;
 type RecordId = Brand<string, 'RecordId'>;

@@ -23,7 +23,7 @@ import {
   SECOND_PASSPHRASE,
   TEST_KDF,
   uniqueVaultName,
-} from './vaultFixture';
+} from '../../../helpers/vaultFixture';
 import { createVault } from '../../../../src/core/vault';
 
 async function alterSlot(
