@@ -39,7 +39,8 @@ export function keySlotProblem(
   allowed: readonly KdfCost[],
 ): string | undefined {
   const cost = `${String(params.memoryKiB)} KiB, ${String(params.iterations)} passes, ${String(params.parallelism)} lanes`;
-  if (params.algorithm !== 'argon2id') return `unknown key derivation "${String(params.algorithm)}"`;
+  if (params.algorithm !== 'argon2id')
+    return `unknown key derivation "${String(params.algorithm)}"`;
   const known = allowed.some(
     (a) =>
       a.memoryKiB === params.memoryKiB &&

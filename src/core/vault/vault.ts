@@ -241,7 +241,11 @@ export async function assertVaultIntegrity(vault: UnlockedVault): Promise<void> 
 
 /** The costs a stored slot may have: what this app creates, and a test's own cost. */
 function allowedCosts(options: VaultTestOptions): KdfCost[] {
-  return [PRODUCTION_KDF, ...EARLIER_KDFS, ...(options.insecureTestKdf ? [options.insecureTestKdf] : [])];
+  return [
+    PRODUCTION_KDF,
+    ...EARLIER_KDFS,
+    ...(options.insecureTestKdf ? [options.insecureTestKdf] : []),
+  ];
 }
 
 /**
