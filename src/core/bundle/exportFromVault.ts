@@ -1,6 +1,6 @@
 import { readWholeCase } from '../cases';
 import { newId, type CaseId, type CustodyEntry, type CustodyId, type IsoDate } from '../model';
-import type { UnlockedVault } from '../vault';
+import { assertVaultIntegrity, type UnlockedVault } from '../vault';
 import { writeBundle, type BundleSummary } from './build';
 import { selectForBundle } from './select';
 import {
@@ -126,6 +126,7 @@ export async function exportFromVault(
   request: ExportRequest,
   save: BundleSaver,
 ): Promise<ExportOutcome> {
+  await assertVaultIntegrity(vault);
   const { signal, onProgress } = request;
   const checkCancelled = (): void => {
     if (signal?.aborted === true) throw new ExportCancelledError();

@@ -50,6 +50,11 @@ export type KeySlotRow = Readonly<{
   kdf: KdfParams;
   /** 12-byte nonce followed by AES-256-GCM(data key) and its tag. */
   wrappedKey: Uint8Array;
+  /**
+   * A hash of the key-encryption key (slots made since the check existed): when it matches but
+   * the wrapped key fails, the passphrase was right and the slot is damaged.
+   */
+  check?: Uint8Array;
 }>;
 
 export type ActorRow = Readonly<{ id: KeySlotId; actor: Actor; createdAt: IsoDate }>;
@@ -66,7 +71,16 @@ export type SigningKeyRow = Readonly<{
  * The audit chain's head. Kept sealed apart from the log so that deleting the last entries
  * (which leaves a valid, shorter chain) still shows: the head remembers the count.
  */
-export type AuditHeadRow = Readonly<{ id: 'auditHead'; count: number; lastHash: string }>;
+export type AuditHeadRow = Readonly<{
+  id: 'auditHead';
+  count: number;
+  lastHash: string;
+  /**
+   * Written by every version that keeps the vault-wide commitment: a vault whose head says so
+   * and whose integrity record is missing had it removed, rather than never had one.
+   */
+  integrity?: true;
+}>;
 
 export type VaultMetaRow = SigningKeyRow | AuditHeadRow;
 

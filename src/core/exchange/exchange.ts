@@ -18,7 +18,7 @@ import type {
 import { readCase } from '../cases/caseData';
 import { entityWriteTables, putEntities } from '../entities/write';
 import { detectScript, isVictim, newId, type CaseId, type Entity, type EntityId } from '../model';
-import type { UnlockedVault } from '../vault';
+import { assertVaultIntegrity, type UnlockedVault } from '../vault';
 import { ExchangeError } from './errors';
 import { findCandidates, localPerson, type LocalPerson } from './matching';
 import {
@@ -361,6 +361,7 @@ export async function exportFullPackage(
   partnerId: PartnerId,
   entityIds: readonly EntityId[],
 ): Promise<ExportedPackage> {
+  await assertVaultIntegrity(vault);
   const partner = await partnerById(vault, partnerId);
   const rows = await recordsFor(vault, entityIds);
   const key = await exchangeKey(vault);
@@ -394,6 +395,7 @@ export async function exportMatchPackage(
   partnerId: PartnerId,
   entityIds: readonly EntityId[],
 ): Promise<ExportedPackage> {
+  await assertVaultIntegrity(vault);
   const partner = await partnerById(vault, partnerId);
   if (!partner.matchKey) {
     throw new ExchangeError(

@@ -57,6 +57,8 @@ const PURPOSES = {
   blindIndex: 'ringtrace/blind-index/v1',
   files: 'ringtrace/files/v1',
   backup: 'ringtrace/backup/v1',
+  /** Keys the vault-wide commitment's digests (integrity.ts). */
+  integrity: 'ringtrace/integrity/v1',
 } as const;
 export type KeyPurpose = keyof typeof PURPOSES;
 

@@ -52,6 +52,7 @@ import { PathPanel } from './PathPanel';
 import { RankingPanel } from './RankingPanel';
 import { auditExport, deleteView, listViews, saveView, type Positions } from '../../../core/graph';
 import { quickLayout } from '../../../core/graph';
+import { assertVaultIntegrity } from '../../../core/vault';
 import { networkStyle } from './style';
 import { fitToNodes } from './viewport';
 import './refine.css';
@@ -757,6 +758,7 @@ export function NetworkWorkbench({ caseId }: Readonly<{ caseId: CaseId }>): Reac
     if (cy === null) return;
     setError(null);
     try {
+      await assertVaultIntegrity(vault);
       const data =
         format === 'png'
           ? new Uint8Array(
@@ -782,6 +784,7 @@ export function NetworkWorkbench({ caseId }: Readonly<{ caseId: CaseId }>): Reac
     if (cy === null || graph === null) return;
     setError(null);
     try {
+      await assertVaultIntegrity(vault);
       const shown = new Set(cy.nodes(':visible').map((n) => n.id() as EntityId));
       const shownLinks = new Set(cy.edges(':visible').map((e) => e.id()));
       const file = ftmFileOf(graph, shown, shownLinks, protect);

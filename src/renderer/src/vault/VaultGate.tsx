@@ -8,6 +8,7 @@ import { DEFAULT_SETTINGS, listVaults, type UnlockedVault } from '../../../core/
 import { ocrQueueFor } from '../evidence/ocrQueue';
 import { platform } from '../platform';
 import { CreateVaultForm } from './CreateVaultForm';
+import { IntegrityBanner } from './IntegrityBanner';
 import { RestoreForm } from './RestoreForm';
 import { SessionContext, type VaultSession } from './session';
 import { UnlockForm } from './UnlockForm';
@@ -196,5 +197,10 @@ function UnlockedSession({ vault, onLock, children }: SessionProps): ReactNode {
     }),
     [vault, currentCaseId, revision, onLock],
   );
-  return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
+  return (
+    <SessionContext.Provider value={session}>
+      <IntegrityBanner vault={vault} />
+      {children}
+    </SessionContext.Provider>
+  );
 }
