@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { openCaseStore } from '../../../core/cases';
 import type { CaseId } from '../../../core/model';
 import { DEFAULT_SETTINGS, listVaults, type UnlockedVault } from '../../../core/vault';
-import { ocrQueueFor } from '../evidence/ocrQueue';
+import { ocrQueueFor } from '../evidence/runtime/ocrQueue';
 import { CreateVaultForm } from './CreateVaultForm';
 import { RestoreForm } from './RestoreForm';
 import { SessionContext, type VaultSession } from './session';

@@ -122,7 +122,7 @@ export const evidence = {
     bytes: '{{count, number}} bytes',
     custody: 'Chain of custody',
   },
-  /** Labels of the metadata keys intake reads (src/core/evidence/photoMetadata.ts, pdfMetadata.ts). */
+  /** Labels of the metadata keys intake reads (src/core/documents/photoMetadata.ts, pdfMetadata.ts). */
   metadata: {
     exif: {
       taken: 'Taken (camera clock)',

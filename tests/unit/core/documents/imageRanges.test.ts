@@ -11,8 +11,8 @@ import {
   readImageInfoFrom,
   readPhotoMetadata,
   readPhotoMetadataFrom,
-} from '../../../../src/core/evidence';
-import type { ByteSource, ImageMediaType } from '../../../../src/core/evidence';
+} from '../../../../src/core/documents';
+import type { ByteSource, ImageMediaType } from '../../../../src/core/documents';
 import { launchChromium } from './helpers/chromium';
 import type { Chromium } from './helpers/chromium';
 import {

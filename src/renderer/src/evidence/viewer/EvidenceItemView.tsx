@@ -1,14 +1,14 @@
 import type { ReactNode } from 'react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EvidenceRow, OcrJobRow, PageRow } from '../../../core/db';
-import type { Box, CitationId, CustodyEntry, EvidenceId } from '../../../core/model';
-import { useSession } from '../vault/session';
+import type { EvidenceRow, OcrJobRow, PageRow } from '../../../../core/db';
+import type { Box, CitationId, CustodyEntry, EvidenceId } from '../../../../core/model';
+import { useSession } from '../../vault/session';
 import { ItemRecord } from './ItemRecord';
-import { JobStatus } from './JobStatus';
+import { JobStatus } from '../JobStatus';
 import { PageViewer } from './PageViewer';
 import type { CiteSelection } from './PageViewer';
-import { useOcrQueue } from './useOcrQueue';
+import { useOcrQueue } from '../runtime/useOcrQueue';
 
 /** `#/evidence/<id>/<page>?citation=<id>` or `?highlight=<start>-<end>`, parsed. */
 export type EvidenceLocation = Readonly<{

@@ -4,7 +4,7 @@ import {
   exifDateToIso,
   readImageInfo,
   readPhotoMetadata,
-} from '../../../../src/core/evidence';
+} from '../../../../src/core/documents';
 import { launchChromium } from './helpers/chromium';
 import { concat, exifSegment, jpegWithExif } from './helpers/imageBytes';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IntakeError, MAX_IMAGE_PIXELS, readImageInfo } from '../../../../src/core/evidence';
-import type { ImageMediaType } from '../../../../src/core/evidence';
+import { IntakeError, MAX_IMAGE_PIXELS, readImageInfo } from '../../../../src/core/documents';
+import type { ImageMediaType } from '../../../../src/core/documents';
 import { launchChromium } from './helpers/chromium';
 import type { Chromium } from './helpers/chromium';
 import {

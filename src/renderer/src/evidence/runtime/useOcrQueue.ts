@@ -1,5 +1,5 @@
 import { useEffect, useSyncExternalStore } from 'react';
-import type { UnlockedVault } from '../../../core/vault';
+import type { UnlockedVault } from '../../../../core/vault';
 import { ocrQueueFor } from './ocrQueue';
 import type { OcrQueue, QueueSnapshot } from './ocrQueue';
 

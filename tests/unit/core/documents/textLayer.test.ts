@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { layoutPageText } from '../../../../src/core/evidence';
-import type { PdfTextItem } from '../../../../src/core/evidence';
+import { layoutPageText } from '../../../../src/core/documents';
+import type { PdfTextItem } from '../../../../src/core/documents';
 
 /**
  * Cases a Chromium PDF does not produce: rotated text, superscripts and runs split inside a word.

@@ -8,11 +8,11 @@
 import type { ChangeEvent, ReactNode } from 'react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BUNDLED_LANGUAGES, languageCodeFromFileName } from '../../../core/ocr';
-import type { LanguageCode } from '../../../core/ocr';
-import { ConfirmDialog } from '../shell/ConfirmDialog';
-import { useSession } from '../vault/session';
-import { ocrEngine } from './runtime';
+import { BUNDLED_LANGUAGES, languageCodeFromFileName } from '../../../../core/ocr';
+import type { LanguageCode } from '../../../../core/ocr';
+import { ConfirmDialog } from '../../shell/ConfirmDialog';
+import { useSession } from '../../vault/session';
+import { ocrEngine } from '../runtime/runtime';
 
 type Props = Readonly<{
   value: readonly string[];

@@ -7,8 +7,8 @@ import {
   PHOTO_METADATA_KEYS,
   PDF_METADATA_KEYS,
   inspectFile,
-} from '../../../../src/core/evidence';
-import type { IntakeProgress, IntakeReport } from '../../../../src/core/evidence';
+} from '../../../../src/core/documents';
+import type { IntakeProgress, IntakeReport } from '../../../../src/core/documents';
 import { launchChromium } from './helpers/chromium';
 import {
   buildBmp,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { correctedWords, textChange, wordsInRange } from '../../../../src/core/intake';
+import { correctedWords, textChange, wordsInRange } from '../../../../src/core/evidence';
 import type { Word } from '../../../../src/core/model';
 
 const words = (...texts: string[]): Word[] =>

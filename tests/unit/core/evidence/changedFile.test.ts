@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCaseStore } from '../../../../src/core/cases';
-import { IntakeError, sha256Blob } from '../../../../src/core/evidence';
-import { createEvidenceStore } from '../../../../src/core/intake';
+import { IntakeError, sha256Blob } from '../../../../src/core/documents';
+import { createEvidenceStore } from '../../../../src/core/evidence';
 import type { CaseId } from '../../../../src/core/model';
 import { FILE_CHUNK_BYTES } from '../../../../src/core/vault';
 import type { UnlockedVault } from '../../../../src/core/vault';

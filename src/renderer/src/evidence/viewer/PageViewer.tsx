@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EvidenceRow, PageRow } from '../../../core/db';
-import { wordsInRange } from '../../../core/intake';
-import type { Box, EvidenceId, PageId } from '../../../core/model';
-import { useSession } from '../vault/session';
-import { pageImage } from './runtime';
+import type { EvidenceRow, PageRow } from '../../../../core/db';
+import { wordsInRange } from '../../../../core/evidence';
+import type { Box, EvidenceId, PageId } from '../../../../core/model';
+import { useSession } from '../../vault/session';
+import { pageImage } from '../runtime/runtime';
 
 /** Below this tesseract confidence (0-100) a word is marked for the reader to check. */
 export const LOW_CONFIDENCE = 60;

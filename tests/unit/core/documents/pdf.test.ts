@@ -8,8 +8,8 @@ import {
   openPdf,
   pdfDateToIso,
   readPdf,
-} from '../../../../src/core/evidence';
-import type { PdfPage } from '../../../../src/core/evidence';
+} from '../../../../src/core/documents';
+import type { PdfPage } from '../../../../src/core/documents';
 import { launchChromium } from './helpers/chromium';
 import { withInfo } from './helpers/pdfBytes';
 

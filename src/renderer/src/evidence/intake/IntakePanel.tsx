@@ -1,14 +1,14 @@
 import type { DragEvent, ReactNode } from 'react';
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IntakeMeta, IntakeOutcome } from '../../../core/intake';
-import type { CaseId } from '../../../core/model';
-import type { LanguageCode } from '../../../core/ocr';
-import { Field, TextAreaField } from '../shell/Field';
-import { useSession } from '../vault/session';
+import type { IntakeMeta, IntakeOutcome } from '../../../../core/evidence';
+import type { CaseId } from '../../../../core/model';
+import type { LanguageCode } from '../../../../core/ocr';
+import { Field, TextAreaField } from '../../shell/Field';
+import { useSession } from '../../vault/session';
 import { LanguagePicker, useLanguageName } from './LanguagePicker';
-import { ocrQueueFor } from './ocrQueue';
-import { PDFJS } from './runtime';
+import { ocrQueueFor } from '../runtime/ocrQueue';
+import { PDFJS } from '../runtime/runtime';
 
 type FileStatus =
   | Readonly<{ state: 'waiting' }>

@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCaseStore } from '../../../../src/core/cases';
-import { createEvidenceStore, runOcrJob } from '../../../../src/core/intake';
-import type { EvidenceStore, IntakeMeta } from '../../../../src/core/intake';
+import { createEvidenceStore, runOcrJob } from '../../../../src/core/evidence';
+import type { EvidenceStore, IntakeMeta } from '../../../../src/core/evidence';
 import type { CaseId } from '../../../../src/core/model';
 import { createOcrEngine } from '../../../../src/core/ocr';
 import type { OcrEngine } from '../../../../src/core/ocr';
 import { createNodeLanguageStore } from '../../../../src/core/ocr/languageStore.node';
 import type { UnlockedVault } from '../../../../src/core/vault';
 import { generateDocument } from '../../../helpers/documents';
-import { launchChromium } from '../evidence/helpers/chromium';
-import { pngWithClaimedSize } from '../evidence/helpers/imageBytes';
+import { launchChromium } from '../documents/helpers/chromium';
+import { pngWithClaimedSize } from '../documents/helpers/imageBytes';
 import { newTestVault, rawDump } from '../vault/vaultFixture';
 
 const META: IntakeMeta = {

@@ -4,7 +4,7 @@ import {
   OCR_TARGET_DPI,
   pdfPageScale,
   planDownscale,
-} from '../../../../src/core/evidence';
+} from '../../../../src/core/documents';
 
 describe('planDownscale', () => {
   it('brings a 600 DPI A4 scan down to 300 DPI', () => {

@@ -3,17 +3,17 @@
  * copied there at build time by electron.vite.config.ts), the one OCR engine of the window, and
  * page images made from an item's encrypted original for OCR and for the viewer.
  */
-import { cachedSource, decodeTiffPagesLazily, openPdf } from '../../../core/evidence';
-import type { ByteSource, PdfFile, PdfJsSetup } from '../../../core/evidence';
-import type { EvidenceRow } from '../../../core/db';
-import type { FileId } from '../../../core/model';
+import { cachedSource, decodeTiffPagesLazily, openPdf } from '../../../../core/documents';
+import type { ByteSource, PdfFile, PdfJsSetup } from '../../../../core/documents';
+import type { EvidenceRow } from '../../../../core/db';
+import type { FileId } from '../../../../core/model';
 import {
   createOcrEngine,
   createUrlLanguageStore,
   createWorkerLanguageCache,
-} from '../../../core/ocr';
-import type { OcrEngine } from '../../../core/ocr';
-import type { UnlockedVault } from '../../../core/vault';
+} from '../../../../core/ocr';
+import type { OcrEngine } from '../../../../core/ocr';
+import type { UnlockedVault } from '../../../../core/vault';
 
 /** A runtime file's URL inside the app: never a CDN, so OCR works offline and leaks nothing. */
 export function vendorUrl(path: string): string {

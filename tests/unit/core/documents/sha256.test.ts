@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { IntakeError, sha256Blob, sha256Stream } from '../../../../src/core/evidence';
+import { IntakeError, sha256Blob, sha256Stream } from '../../../../src/core/documents';
 
 const MiB = 1024 * 1024;
 

@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EvidenceRow } from '../../../core/db';
-import { createEvidenceStore } from '../../../core/intake';
-import type { ItemEdit } from '../../../core/intake';
-import { Field, TextAreaField } from '../shell/Field';
-import { useSession } from '../vault/session';
+import type { EvidenceRow } from '../../../../core/db';
+import { createEvidenceStore } from '../../../../core/evidence';
+import type { ItemEdit } from '../../../../core/evidence';
+import { Field, TextAreaField } from '../../shell/Field';
+import { useSession } from '../../vault/session';
 
 type Props = Readonly<{ item: EvidenceRow; onSaved: () => void }>;
 

@@ -6,10 +6,10 @@
  * while this queue works on it, so after a crash or a restart resumeInterrupted() puts such jobs
  * back to 'queued' and the next run picks up with the pages still missing.
  */
-import type { OcrJobId } from '../../../core/db';
-import { createEvidenceStore, runOcrJob } from '../../../core/intake';
-import type { EvidenceStore, JobProgress } from '../../../core/intake';
-import type { UnlockedVault } from '../../../core/vault';
+import type { OcrJobId } from '../../../../core/db';
+import { createEvidenceStore, runOcrJob } from '../../../../core/evidence';
+import type { EvidenceStore, JobProgress } from '../../../../core/evidence';
+import type { UnlockedVault } from '../../../../core/vault';
 import { forgetOriginals, ocrEngine, pageImage } from './runtime';
 
 export type QueueSnapshot = Readonly<{

@@ -5,8 +5,8 @@
 import { openAsBlob } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IntakeError, inspectFile, openPdf, readPdf } from '../../../../src/core/evidence';
-import type { ByteSource } from '../../../../src/core/evidence';
+import { IntakeError, inspectFile, openPdf, readPdf } from '../../../../src/core/documents';
+import type { ByteSource } from '../../../../src/core/documents';
 import { sha256File, writeLargePdf } from '../../../helpers/largePdf';
 import type { LargePdf } from '../../../helpers/largePdf';
 

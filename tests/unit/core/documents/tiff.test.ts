@@ -4,7 +4,7 @@ import {
   decodeTiffPages,
   decodeTiffPagesLazily,
   readTiffSummary,
-} from '../../../../src/core/evidence';
+} from '../../../../src/core/documents';
 import { buildMultiPageTiff } from './helpers/imageBytes';
 
 const PAGES = [

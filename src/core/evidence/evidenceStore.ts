@@ -10,8 +10,8 @@
  *   is 'done' only when every page of the item has a row: nothing half-done looks finished.
  * - Every change to an item (intake, view, OCR run, correction) is a custody row of the item.
  */
-import { IntakeError, blobSlices, inspectFile } from '../evidence';
-import type { InspectOptions, IntakeProgress, IntakeReport } from '../evidence';
+import { IntakeError, blobSlices, inspectFile } from '../documents';
+import type { InspectOptions, IntakeProgress, IntakeReport } from '../documents';
 import type { EvidenceRow, OcrJobId, OcrJobRow, PageRow } from '../db';
 import { newId } from '../model';
 import type { CaseId, CustodyEntry, CustodyId, EvidenceId, IsoDate, PageId } from '../model';

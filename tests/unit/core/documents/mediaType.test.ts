@@ -4,7 +4,7 @@ import {
   extensionOf,
   identifyFormat,
   sniffMediaType,
-} from '../../../../src/core/evidence';
+} from '../../../../src/core/documents';
 import { launchChromium } from './helpers/chromium';
 import type { Chromium } from './helpers/chromium';
 import { buildBmp, buildMultiPageTiff, concat } from './helpers/imageBytes';
