@@ -19,6 +19,7 @@ import { toPage } from '../ocr';
 import type { OcrPageResult } from '../ocr';
 import { FILE_CHUNK_BYTES } from '../vault';
 import type { UnlockedVault } from '../vault';
+import { announceJobQueued } from './jobEvents';
 import { correctedWords, textChange } from './textRanges';
 import type { TextChange } from './textRanges';
 
@@ -266,6 +267,7 @@ export function createEvidenceStore(vault: UnlockedVault) {
           return { row, job };
         },
       );
+      if (result.job) announceJobQueued(vault);
       return {
         kind: 'stored',
         item: result.row,
@@ -413,6 +415,15 @@ export function createEvidenceStore(vault: UnlockedVault) {
 
   /** Queues OCR of an item's unfinished pages (again), in the given languages. */
   async function queueOcr(
+    evidenceId: EvidenceId,
+    languages: readonly string[],
+  ): Promise<OcrJobRow> {
+    const queued = await queueJob(evidenceId, languages);
+    announceJobQueued(vault);
+    return queued;
+  }
+
+  async function queueJob(
     evidenceId: EvidenceId,
     languages: readonly string[],
   ): Promise<OcrJobRow> {

@@ -14,6 +14,9 @@ export type {
   ItemEdit,
 } from './evidenceStore';
 export { runOcrJob } from './ocrRunner';
+export { createOcrQueue } from './ocrQueue';
+export type { OcrQueue, OcrQueueOptions, QueueSnapshot } from './ocrQueue';
+export { announceJobQueued, onJobQueued } from './jobEvents';
 export type { JobOutcome, JobProgress, PageImageSource, RunJobOptions } from './ocrRunner';
 export { correctedWords, textChange, wordSpans, wordsInRange } from './textRanges';
 export type { TextChange, WordSpan } from './textRanges';

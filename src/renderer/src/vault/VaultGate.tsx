@@ -46,8 +46,7 @@ export function VaultGate({ children }: Readonly<{ children: ReactNode }>): Reac
   const lock = useCallback(
     (reason: string | null = null) => {
       setVault((current) => {
-        // Stop OCR first: it holds decrypted page images that must go with the keys.
-        if (current) ocrQueueFor(current).stop();
+        // OCR stops through the vault's lock event: its page images go with the keys.
         current?.lock();
         return null;
       });

@@ -1,13 +1,13 @@
 import type { DragEvent, ReactNode } from 'react';
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { createEvidenceStore } from '../../../../core/evidence';
 import type { IntakeMeta, IntakeOutcome } from '../../../../core/evidence';
 import type { CaseId } from '../../../../core/model';
 import type { LanguageCode } from '../../../../core/ocr';
 import { Field, TextAreaField } from '../../shell/Field';
 import { useSession } from '../../vault/session';
 import { LanguagePicker, useLanguageName } from './LanguagePicker';
-import { ocrQueueFor } from '../runtime/ocrQueue';
 import { PDFJS } from '../runtime/runtime';
 
 type FileStatus =
@@ -121,14 +121,15 @@ export function IntakePanel({ caseId }: Props): ReactNode {
     setBusy(true);
     const controller = new AbortController();
     abort.current = controller;
-    const queue = ocrQueueFor(vault);
+    // The OCR queue hears of each queued job from the evidence store itself.
+    const store = createEvidenceStore(vault);
     // One file at a time: hashing and storing stream, so memory holds one file, not the batch.
     for (const entry of entries) {
       if (entry.status.state !== 'waiting') continue;
       if (controller.signal.aborted) break;
       setStatus(entry.key, { state: 'working', phase: t('evidence.intake.phase.hash') });
       try {
-        const outcome = await queue.store.intake(
+        const outcome = await store.intake(
           caseId,
           { name: entry.file.webkitRelativePath || entry.file.name, blob: entry.file },
           meta,
@@ -146,7 +147,6 @@ export function IntakePanel({ caseId }: Props): ReactNode {
         );
         setStatus(entry.key, { state: 'done', outcome });
         changed();
-        if (outcome.kind === 'stored' && outcome.job) queue.kick();
       } catch (error) {
         setStatus(entry.key, {
           state: 'error',

@@ -12,7 +12,7 @@ import {
   createUrlLanguageStore,
   createWorkerLanguageCache,
 } from '../../../../core/ocr';
-import type { OcrEngine } from '../../../../core/ocr';
+import type { OcrEngine, RgbaPixels } from '../../../../core/ocr';
 import type { UnlockedVault } from '../../../../core/vault';
 
 /** A runtime file's URL inside the app: never a CDN, so OCR works offline and leaks nothing. */
@@ -177,6 +177,54 @@ export async function pageImage(
         0,
       );
       return { bytes: await canvasToPng(canvas), mediaType: 'image/png' };
+    }
+    throw new RangeError(`${item.fileName} has no page ${number}`);
+  }
+  throw new RangeError(`${item.fileName} is a ${item.mediaType}, which has no page images`);
+}
+
+/**
+ * Page `number` of the item for OCR: the original's bytes for a photo or scan the engine reads
+ * itself, else the page's RGBA pixels (a PDF page rendered at its OCR scale, a decoded TIFF
+ * page), with no PNG encoded here and decoded again in the worker.
+ */
+export async function pagePixels(
+  vault: UnlockedVault,
+  item: EvidenceRow,
+  number: number,
+  signal?: AbortSignal,
+): Promise<Uint8Array | RgbaPixels> {
+  if (item.mediaType === 'application/pdf') {
+    const pdf = await pdfOf(vault, item);
+    const rendered = await pdf.renderPage(
+      number,
+      (width, height) => {
+        const canvas = document.createElement('canvas');
+        canvas.width = width;
+        canvas.height = height;
+        return canvas;
+      },
+      undefined,
+      signal,
+    );
+    try {
+      const { width, height } = rendered.canvas;
+      const context = rendered.canvas.getContext('2d');
+      if (!context) throw new Error('No 2D canvas in this browser');
+      const { data } = context.getImageData(0, 0, width, height);
+      return { data, width, height };
+    } finally {
+      // A 300 DPI page is 35 MB of pixels: give the canvas's back now, not at the next collection.
+      rendered.canvas.width = 0;
+      rendered.canvas.height = 0;
+    }
+  }
+  const bytes = await original(vault, item.fileId);
+  if (DIRECT_TYPES.has(item.mediaType)) return bytes;
+  if (item.mediaType === 'image/tiff') {
+    for (const page of decodeTiffPagesLazily(bytes, item.fileName)) {
+      if (page.number === number)
+        return { data: page.rgba, width: page.width, height: page.height };
     }
     throw new RangeError(`${item.fileName} has no page ${number}`);
   }

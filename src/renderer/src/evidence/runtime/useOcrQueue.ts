@@ -1,7 +1,7 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import type { UnlockedVault } from '../../../../core/vault';
 import { ocrQueueFor } from './ocrQueue';
-import type { OcrQueue, QueueSnapshot } from './ocrQueue';
+import type { OcrQueue, QueueSnapshot } from '../../../../core/evidence';
 
 /** The session's OCR queue and its live state; mounting starts any job left waiting. */
 export function useOcrQueue(vault: UnlockedVault): [OcrQueue, QueueSnapshot] {
