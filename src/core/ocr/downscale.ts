@@ -7,6 +7,7 @@ import { unzlibSync, zlibSync } from 'fflate';
 import { OcrInputError } from './errors';
 import type { ImageInfo } from './imageInfo';
 import { crc32 } from '../checksum';
+import { MAX_OCR_LONG_EDGE, OCR_TARGET_DPI } from '../documents/downscale';
 
 export type DownscalePolicy = Readonly<{
   /** Resolution to bring pages down to when the file states a higher one. */
@@ -18,7 +19,11 @@ export type DownscalePolicy = Readonly<{
   maxLongSide: number;
 }>;
 
-export const DEFAULT_DOWNSCALE: DownscalePolicy = { targetDpi: 300, maxLongSide: 4200 };
+/** The one rule for page size before OCR (core/documents/downscale.ts): 300 DPI, 4,200 px. */
+export const DEFAULT_DOWNSCALE: DownscalePolicy = {
+  targetDpi: OCR_TARGET_DPI,
+  maxLongSide: MAX_OCR_LONG_EDGE,
+};
 
 /** The factor (<= 1) to apply to a page before recognition. */
 export function downscaleFactor(
