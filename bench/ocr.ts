@@ -21,12 +21,13 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { gunzipSync } from 'fflate';
-import { characterErrorRate, editDistance, languageCode } from '../src/core/ocr';
+import { characterErrorRate, languageCode } from '../src/core/ocr';
 import type { OcrEngine, OcrImage, RgbaPixels } from '../src/core/ocr';
 import { createNodeOcrEngine } from '../src/core/ocr/engine.node.js';
 import { bundledTraineddataPath } from '../src/core/ocr/languageStore.node.js';
 import { generateDocuments } from '../tests/helpers/documents';
 import type { DocumentName, GeneratedDocument } from '../tests/helpers/documents';
+import { rowsKeptOnOneLine } from '../tests/helpers/ledgerRows';
 import type { BenchResult } from './types';
 
 const run$ = promisify(execFile);
@@ -51,55 +52,13 @@ type Page = Readonly<{ doc: GeneratedDocument; lang: Lang }>;
 
 const spaceless = (lang: Lang): boolean => lang !== 'eng';
 
+const rowsKept = (page: Page, text: string): number | undefined =>
+  page.doc.rows ? rowsKeptOnOneLine(page.doc.rows.slice(1), text, spaceless(page.lang)) : undefined;
+
 const cerOf = (page: Page, text: string): number =>
   characterErrorRate(text, page.doc.text, {
     whitespace: spaceless(page.lang) ? 'remove' : 'collapse',
   });
-
-/**
- * Where `cell` is in `line` from `from` on, allowing about one error in three characters (the
- * characters themselves are the CER's business; this asks only where the cell went), or -1.
- */
-function findCell(line: string, cell: string, from: number): number {
-  const budget = Math.max(1, Math.floor(cell.length / 3));
-  let best = -1;
-  let bestDistance = budget + 1;
-  for (let start = from; start <= line.length - Math.max(1, cell.length - budget); start++) {
-    for (const length of [cell.length - 1, cell.length, cell.length + 1]) {
-      if (length < 1 || start + length > line.length) continue;
-      const d = editDistance([...line.slice(start, start + length)], [...cell]);
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = start + length;
-      }
-    }
-    if (bestDistance === 0) break;
-  }
-  return bestDistance <= budget ? best : -1;
-}
-
-/**
- * Share of the ledger's rows (header excluded) whose cells (date, payer, payee, amount) all come
- * out on one line, in reading order.
- */
-function rowsKept(page: Page, text: string): number | undefined {
-  const rows = page.doc.rows?.slice(1);
-  if (!rows || rows.length === 0) return undefined;
-  const squash = (s: string): string =>
-    spaceless(page.lang) ? s.replace(/\s+/g, '') : s.replace(/\s+/g, ' ').trim();
-  const lines = text.split('\n').map(squash);
-  const kept = rows.filter((row) =>
-    lines.some((line) => {
-      let at = 0;
-      for (const cell of row) {
-        at = findCell(line, squash(cell), at);
-        if (at < 0) return false;
-      }
-      return true;
-    }),
-  );
-  return kept.length / rows.length;
-}
 
 const mean = (xs: readonly number[]): number =>
   xs.length === 0 ? Number.NaN : xs.reduce((a, b) => a + b, 0) / xs.length;
