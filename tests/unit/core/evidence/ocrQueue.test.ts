@@ -9,7 +9,7 @@ import type { OcrEngine } from '../../../../src/core/ocr';
 import { createNodeLanguageStore } from '../../../../src/core/ocr/languageStore.node';
 import type { UnlockedVault } from '../../../../src/core/vault';
 import { generateDocument } from '../../../helpers/documents';
-import { newTestVault } from '../vault/vaultFixture';
+import { newTestVault } from '../../../helpers/vaultFixture';
 
 const META: IntakeMeta = {
   seizedBy: 'Det. Sophal Keo',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openCaseStore } from '../../../../src/core/cases';
 import { FILE_CHUNK_BYTES, FileIntegrityError } from '../../../../src/core/vault';
-import { newTestVault, pseudoRandom, rawDb } from './vaultFixture';
+import { newTestVault, pseudoRandom, rawDb } from '../../../helpers/vaultFixture';
 
 // Files of many chunks: sealed and stored in batches, read ahead of the reader.
 describe('files of many chunks', () => {
