@@ -5,7 +5,7 @@
  * @napi-rs/canvas (a prebuilt binary), where the app uses the browser's.
  */
 import { createCanvas, ImageData } from '@napi-rs/canvas';
-import { decodeTiffPagesLazily, identifyFormat, openPdf } from '../core/evidence';
+import { decodeTiffPagesLazily, identifyFormat, openPdf } from '../core/documents';
 import type { Word } from '../core/model';
 
 export type DocumentPage =

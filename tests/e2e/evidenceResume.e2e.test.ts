@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { openApp } from '../helpers/browser';
 import { createCase, createVault, unlock } from '../helpers/vaultDriver';
-import { buildMultiPageTiff } from '../unit/core/evidence/helpers/imageBytes';
+import { buildMultiPageTiff } from '../unit/core/documents/helpers/imageBytes';
 
 const PAGE_WORDS = ['Poipet', 'Battambang', 'Kampot', 'Sihanoukville'];
 

@@ -16,8 +16,8 @@ import {
   fontMatrixInjectionPdf,
   pageTreeLoopPdf,
   scriptAndLaunchPdf,
-} from '../unit/core/evidence/helpers/hostilePdfs';
-import { withBrokenToUnicode } from '../unit/core/evidence/helpers/pdfBytes';
+} from '../unit/core/documents/helpers/hostilePdfs';
+import { withBrokenToUnicode } from '../unit/core/documents/helpers/pdfBytes';
 
 const fileState = (page: Page, name: string) =>
   page.getByTestId('intake-file').filter({ hasText: name }).getAttribute('data-state');

@@ -31,7 +31,20 @@ const fontFamily: Record<FontName, string> = {
 };
 
 export type DocumentName =
-  'statement' | 'ledger' | 'lowResJpeg' | 'thai' | 'khmer' | 'largeScan' | 'statementJpeg';
+  | 'statement'
+  | 'ledger'
+  | 'lowResJpeg'
+  | 'thai'
+  | 'khmer'
+  | 'largeScan'
+  | 'statementJpeg'
+  | 'denseStatement'
+  | 'denseThai'
+  | 'denseKhmer'
+  | 'denseLedger'
+  | 'thaiLedger'
+  | 'khmerLedger'
+  | 'ledgerPhoto';
 
 export type GeneratedDocument = Readonly<{
   name: DocumentName;
@@ -39,7 +52,7 @@ export type GeneratedDocument = Readonly<{
   mediaType: 'image/png' | 'image/jpeg';
   /** The text the page shows, one line per rendered line (ledger: cells joined by one space). */
   text: string;
-  /** Ledger only: each row's cells in reading order. */
+  /** Ledgers only: each row's cells in reading order (the header row first). */
   rows?: ReadonlyArray<readonly string[]>;
   width: number;
   height: number;
@@ -53,6 +66,10 @@ type Spec = Readonly<{
   jpegQuality?: number;
   fonts: readonly FontName[];
   fontSizePx: number;
+  /** Line height; the default 1.6. Dense pages use less, to fit 40+ lines on an A4 page. */
+  lineHeight?: number;
+  /** Extra CSS on the body: a photo's tilt and blur. */
+  bodyStyle?: string;
   body: string;
   text: string;
   rows?: ReadonlyArray<readonly string[]>;
@@ -89,6 +106,115 @@ const ledgerRows: ReadonlyArray<readonly string[]> = [
   ['03/02/2024', 'Nimol Som', 'transport', '9,400', '54,150'],
   ['14/02/2024', 'Dara Pich', 'debt repayment', '4,800', '58,950'],
 ];
+
+/** A deterministic stream of numbers, so that dense pages are the same on every machine. */
+function numbers(seed: number): () => number {
+  let x = seed;
+  return () => {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    return x / 2147483648;
+  };
+}
+
+const people = [
+  'Sokha Chan',
+  'Dara Pich',
+  'Malee Srisuk',
+  'Vuthy Keo',
+  'Nimol Som',
+  'Somchai Boon',
+];
+const places = ['Poipet', 'Sihanoukville', 'Aranyaprathet', 'Koh Kong', 'Battambang', 'Bangkok'];
+
+/** 46 lines of a typed statement: dates, names, places, amounts, as a long interview reads. */
+function denseStatementLines(): string[] {
+  const next = numbers(7);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] as T;
+  const lines = ['RECORD OF INTERVIEW - CASE KH-2024-0117 - CONTINUED'];
+  for (let i = 1; lines.length < 46; i++) {
+    const day = 1 + Math.floor(next() * 28);
+    const amount = (1 + Math.floor(next() * 90)) * 500;
+    const templates = [
+      `${i}. On ${day} May 2024 ${pick(people)} drove us from ${pick(places)} at night.`,
+      `${i}. I paid ${amount.toLocaleString('en-US')} baht to ${pick(people)} for the room.`,
+      `${i}. The phone number he used was +855 ${10 + i} ${100 + day * 7} ${200 + i * 3}.`,
+      `${i}. We stayed ${1 + (day % 6)} days in ${pick(places)} before the next car.`,
+    ];
+    lines.push(pick(templates));
+  }
+  return lines;
+}
+
+function denseLines(lines: readonly string[], count: number): string[] {
+  return Array.from({ length: count }, (_, i) => `${i + 1}. ${lines[i % lines.length] ?? ''}`);
+}
+
+/** A ledger's rows: date, payer, payee, amount, 30 rows with the header. */
+function ledgerOf(
+  payers: readonly string[],
+  payees: readonly string[],
+  head: readonly string[],
+): string[][] {
+  const next = numbers(11);
+  const rows: string[][] = [[...head]];
+  for (let i = 0; i < 30; i++) {
+    const day = String(1 + Math.floor(next() * 28)).padStart(2, '0');
+    const month = String(1 + (i % 12)).padStart(2, '0');
+    const amount = (50 + Math.floor(next() * 4000)).toLocaleString('en-US');
+    rows.push([
+      `${day}/${month}/2024`,
+      payers[Math.floor(next() * payers.length)] ?? '',
+      payees[Math.floor(next() * payees.length)] ?? '',
+      `USD ${amount}.00`,
+    ]);
+  }
+  return rows;
+}
+
+const denseLedgerRows = ledgerOf(people, people.slice().reverse(), [
+  'Date',
+  'Payer',
+  'Payee',
+  'Amount',
+]);
+const thaiLedgerRows = ledgerOf(
+  ['สมชาย บุญมา', 'มาลี ศรีสุข', 'ประเสริฐ ใจดี'],
+  ['วิชัย แก้วดี', 'สุดา พรหมมา', 'สมศักดิ์ ทองคำ'],
+  ['วันที่', 'ผู้จ่าย', 'ผู้รับ', 'จำนวนเงิน'],
+);
+const khmerLedgerRows = ledgerOf(
+  ['សុខា ចាន់', 'ដារា ពេជ្រ', 'វុទ្ធី កែវ'],
+  ['និមល សោម', 'ចាន់ថា សុខ', 'សុភាព មាស'],
+  ['កាលបរិច្ឆេទ', 'អ្នកបង់', 'អ្នកទទួល', 'ចំនួនទឹកប្រាក់'],
+);
+
+function ledgerTable(title: string, rows: ReadonlyArray<readonly string[]>): string {
+  const cells = (row: readonly string[], tag: 'th' | 'td'): string =>
+    row.map((c, i) => `<${tag} class="${i >= 3 ? 'num' : ''}">${escapeHtml(c)}</${tag}>`).join('');
+  const [head, ...body] = rows;
+  return `<h1>${escapeHtml(title)}</h1>
+<table>
+<thead><tr>${cells(head ?? [], 'th')}</tr></thead>
+<tbody>${body.map((r) => `<tr>${cells(r, 'td')}</tr>`).join('\n')}</tbody>
+</table>`;
+}
+
+const ledgerSpec = (
+  name: DocumentName,
+  title: string,
+  rows: ReadonlyArray<readonly string[]>,
+  fonts: readonly FontName[],
+): Spec => ({
+  name,
+  zoom: 3.125,
+  type: 'png',
+  fonts,
+  fontSizePx: 13,
+  lineHeight: 1.25,
+  body: ledgerTable(title, rows),
+  text: [title, ...rows.map((r) => r.join(' '))].join('\n'),
+  rows,
+});
 
 const escapeHtml = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -168,6 +294,49 @@ const specs: Record<DocumentName, Spec> = {
     body: paragraphs(khmerLines),
     text: khmerLines.join('\n'),
   },
+  // Dense A4 pages at 300 DPI, 40+ lines each: what a seized folder of scans holds.
+  denseStatement: {
+    name: 'denseStatement',
+    zoom: 3.125,
+    type: 'png',
+    fonts: ['latin'],
+    fontSizePx: 14,
+    lineHeight: 1.2,
+    body: paragraphs(denseStatementLines()),
+    text: denseStatementLines().join('\n'),
+  },
+  denseThai: {
+    name: 'denseThai',
+    zoom: 3.125,
+    type: 'png',
+    fonts: ['thai', 'latin'],
+    fontSizePx: 15,
+    lineHeight: 1.2,
+    body: paragraphs(denseLines(thaiLines, 40)),
+    text: denseLines(thaiLines, 40).join('\n'),
+  },
+  denseKhmer: {
+    name: 'denseKhmer',
+    zoom: 3.125,
+    type: 'png',
+    fonts: ['khmer', 'latin'],
+    fontSizePx: 15,
+    lineHeight: 1.3,
+    body: paragraphs(denseLines(khmerLines, 36)),
+    text: denseLines(khmerLines, 36).join('\n'),
+  },
+  denseLedger: ledgerSpec('denseLedger', 'PAYMENTS LEDGER 2024', denseLedgerRows, ['latin']),
+  thaiLedger: ledgerSpec('thaiLedger', 'บัญชีการจ่ายเงิน 2024', thaiLedgerRows, ['thai', 'latin']),
+  khmerLedger: ledgerSpec('khmerLedger', 'បញ្ជីការទូទាត់ 2024', khmerLedgerRows, ['khmer', 'latin']),
+  // The same ledger photographed with a phone: about 150 DPI, tilted, soft, compressed.
+  ledgerPhoto: {
+    ...ledgerSpec('ledgerPhoto', 'PAYMENTS LEDGER 2024', denseLedgerRows, ['latin']),
+    name: 'ledgerPhoto',
+    zoom: 1.6,
+    type: 'jpeg',
+    jpegQuality: 60,
+    bodyStyle: 'transform: rotate(0.6deg); filter: blur(0.5px); background: #f4f1ea;',
+  },
   // A 600-DPI scan of a letter-size page: the engine must bring it down before recognition.
   largeScan: {
     name: 'largeScan',
@@ -192,7 +361,7 @@ function pageHtml(spec: Spec): string {
 ${faces}
 html { zoom: ${spec.zoom}; background: #fff; }
 body { margin: 0; padding: 56px 64px; width: 666px; min-height: 1011px; color: #111;
-  font-family: ${families}; font-size: ${spec.fontSizePx}px; line-height: 1.6; }
+  font-family: ${families}; font-size: ${spec.fontSizePx}px; line-height: ${spec.lineHeight ?? 1.6};${spec.bodyStyle ? ` ${spec.bodyStyle}` : ''} }
 h1 { font-size: ${spec.fontSizePx + 3}px; font-weight: 400; margin: 0 0 24px; }
 p { margin: 0 0 6px; }
 table { border-collapse: collapse; width: 100%; }

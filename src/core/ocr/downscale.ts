@@ -7,6 +7,7 @@ import { unzlibSync, zlibSync } from 'fflate';
 import { OcrInputError } from './errors';
 import type { ImageInfo } from './imageInfo';
 import { crc32 } from '../checksum';
+import { MAX_OCR_LONG_EDGE, OCR_TARGET_DPI } from '../documents/downscale';
 
 export type DownscalePolicy = Readonly<{
   /** Resolution to bring pages down to when the file states a higher one. */
@@ -18,10 +19,17 @@ export type DownscalePolicy = Readonly<{
   maxLongSide: number;
 }>;
 
-export const DEFAULT_DOWNSCALE: DownscalePolicy = { targetDpi: 300, maxLongSide: 4200 };
+/** The one rule for page size before OCR (core/documents/downscale.ts): 300 DPI, 4,200 px. */
+export const DEFAULT_DOWNSCALE: DownscalePolicy = {
+  targetDpi: OCR_TARGET_DPI,
+  maxLongSide: MAX_OCR_LONG_EDGE,
+};
 
 /** The factor (<= 1) to apply to a page before recognition. */
-export function downscaleFactor(info: ImageInfo, policy: DownscalePolicy): number {
+export function downscaleFactor(
+  info: Readonly<{ width: number; height: number; dpi?: number }>,
+  policy: DownscalePolicy,
+): number {
   const byDpi =
     info.dpi !== undefined && info.dpi > policy.targetDpi ? policy.targetDpi / info.dpi : 1;
   const bySize = Math.min(1, policy.maxLongSide / Math.max(info.width, info.height));
@@ -76,7 +84,7 @@ export const pngResizer: ImageResizer = (bytes, info, width, height) => {
   return Promise.resolve(encodePngGrey(areaAverage(source, width, height), width, height));
 };
 
-type Grey = Readonly<{ width: number; height: number; pixels: Uint8Array }>;
+export type Grey = Readonly<{ width: number; height: number; pixels: Uint8Array }>;
 
 const u32 = (b: Uint8Array, o: number): number =>
   (((b[o] ?? 0) << 24) + ((b[o + 1] ?? 0) << 16) + ((b[o + 2] ?? 0) << 8) + (b[o + 3] ?? 0)) >>> 0;
@@ -188,7 +196,35 @@ const luma = (r: number, g: number, b: number): number =>
 const blendWhite = (v: number, alpha: number): number =>
   ((v * alpha + 255 * (255 - alpha)) / 255) | 0;
 
-function areaAverage(src: Grey, width: number, height: number): Uint8Array {
+/** Grey (luma, composited over white) from RGBA pixels, as pngResizer makes from a PNG. */
+export function greyFromRgba(
+  rgba: Readonly<{ data: ArrayLike<number>; width: number; height: number }>,
+): Grey {
+  const { data, width, height } = rgba;
+  const pixels = new Uint8Array(width * height);
+  for (let i = 0, j = 0; j < pixels.length; i += 4, j++) {
+    pixels[j] = blendWhite(
+      luma(data[i] ?? 0, data[i + 1] ?? 0, data[i + 2] ?? 0),
+      data[i + 3] ?? 0,
+    );
+  }
+  return { width, height, pixels };
+}
+
+/**
+ * A grey page as a binary PGM (P5): a header and the pixels as they are. Leptonica reads it
+ * with no decompression, so the worker spends its time recognising, not decoding.
+ */
+export function encodePgm(grey: Grey): Uint8Array {
+  const header = new TextEncoder().encode(`P5\n${grey.width} ${grey.height}\n255\n`);
+  const out = new Uint8Array(header.length + grey.pixels.length);
+  out.set(header);
+  out.set(grey.pixels, header.length);
+  return out;
+}
+
+/** Brings a grey image to width x height, each target pixel the mean of its source area. */
+export function areaAverage(src: Grey, width: number, height: number): Uint8Array {
   const out = new Uint8Array(width * height);
   const sx = src.width / width;
   const sy = src.height / height;

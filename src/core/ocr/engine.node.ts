@@ -1,7 +1,7 @@
 /**
  * The engine as Node runs it (tests, command line, benchmark): workers from tesseract.js's Node
  * worker script, language data copied from node_modules into a private directory, one worker
- * per core unless told otherwise.
+ * per core unless told otherwise (as in the app).
  */
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
@@ -23,7 +23,7 @@ export async function createNodeOcrEngine(
   const engine = createOcrEngine({
     ...options,
     workerPath: options.workerPath ?? nodeWorkerPath(),
-    workers: options.workers ?? Math.max(1, availableParallelism() - 1),
+    workers: options.workers ?? availableParallelism(),
     languages: store,
   });
   return {

@@ -7,6 +7,7 @@ export type {
   OcrEngine,
   OcrEngineOptions,
   OcrImage,
+  RgbaPixels,
   OcrProgress,
   PageLayout,
   RecognizeOptions,

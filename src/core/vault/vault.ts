@@ -161,6 +161,11 @@ export type UnlockedVault = Readonly<{
   unreadableRecords: (table?: string) => readonly UnreadableRecord[];
   /** Wipes the keys, closes the database, and returns the handle to unlock again. */
   lock: () => VaultHandle;
+  /**
+   * Calls `listener` once when this session locks (after the keys are wiped), so that work
+   * holding decrypted data (OCR of page images) stops with it. Returns the unsubscribe.
+   */
+  onLock: (listener: () => void) => () => void;
 }>;
 
 function checkActor(actor: Actor): Actor {
@@ -545,6 +550,7 @@ export async function openUnlocked(
     return value;
   };
 
+  const lockListeners = new Set<() => void>();
   const vault: UnlockedVault = Object.freeze({
     name,
     get locked() {
@@ -621,7 +627,25 @@ export async function openUnlocked(
       ring.wipe();
       signing.release();
       database.close();
+      const listeners = [...lockListeners];
+      lockListeners.clear();
+      for (const listener of listeners) {
+        try {
+          listener();
+        } catch (error) {
+          // One listener's failure must not keep the others holding decrypted data.
+          console.error('A lock listener failed:', error);
+        }
+      }
       return handleFor(name);
+    },
+    onLock(listener: () => void) {
+      if (ring.locked) {
+        listener();
+        return () => undefined;
+      }
+      lockListeners.add(listener);
+      return () => lockListeners.delete(listener);
     },
   });
   return vault;

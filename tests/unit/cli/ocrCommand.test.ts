@@ -12,7 +12,7 @@ import UTIF from 'utif2';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { characterErrorRate } from '../../../src/core/ocr/quality';
 import { generateDocuments, type GeneratedDocument } from '../../helpers/documents';
-import { launchChromium } from '../core/evidence/helpers/chromium';
+import { launchChromium } from '../core/documents/helpers/chromium';
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '..', '..', '..');

@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { displayName, type CitationSubject } from '../../../core/entities';
 import type { CaseId } from '../../../core/model';
-import type { CiteSelection } from '../evidence/PageViewer';
+import type { CiteSelection } from '../evidence/viewer/PageViewer';
 import { Dialog } from '../shell/Dialog';
 import { errorMessage, useCaseData, useEntityStore } from './useCaseData';
 import { FormFooter } from '../shell/FormFooter';

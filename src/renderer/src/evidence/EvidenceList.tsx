@@ -6,7 +6,7 @@ import type { CaseId } from '../../../core/model';
 import { EmptyState } from '../shell/EmptyState';
 import { useSession } from '../vault/session';
 import { JobStatus } from './JobStatus';
-import { useOcrQueue } from './useOcrQueue';
+import { useOcrQueue } from './runtime/useOcrQueue';
 
 type Props = Readonly<{ caseId: CaseId }>;
 

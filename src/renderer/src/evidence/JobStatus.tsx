@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OcrJobRow } from '../../../core/db';
-import type { OcrQueue, QueueSnapshot } from './ocrQueue';
+import type { OcrQueue, QueueSnapshot } from '../../../core/evidence';
 
 type Props = Readonly<{
   job: OcrJobRow | undefined;

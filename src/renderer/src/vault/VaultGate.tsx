@@ -5,7 +5,7 @@ import { openCaseStore } from '../../../core/cases';
 import type { VaultTableName } from '../../../core/db';
 import type { CaseId } from '../../../core/model';
 import { DEFAULT_SETTINGS, listVaults, type UnlockedVault } from '../../../core/vault';
-import { ocrQueueFor } from '../evidence/ocrQueue';
+import { ocrQueueFor } from '../evidence/runtime/ocrQueue';
 import { platform } from '../platform';
 import { CreateVaultForm } from './CreateVaultForm';
 import { IntegrityBanner } from './IntegrityBanner';
@@ -59,8 +59,7 @@ export function VaultGate({ children }: Readonly<{ children: ReactNode }>): Reac
   const lock = useCallback(
     (reason: string | null = null) => {
       setVault((current) => {
-        // Stop OCR first: it holds decrypted page images that must go with the keys.
-        if (current) ocrQueueFor(current).stop();
+        // OCR stops through the vault's lock event: its page images go with the keys.
         current?.lock();
         return null;
       });

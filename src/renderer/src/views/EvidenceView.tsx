@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EvidenceItemView, parseEvidenceHash } from '../evidence/EvidenceItemView';
+import { EvidenceItemView, parseEvidenceHash } from '../evidence/viewer/EvidenceItemView';
 import { EvidenceList } from '../evidence/EvidenceList';
-import { IntakePanel } from '../evidence/IntakePanel';
-import type { CiteSelection } from '../evidence/PageViewer';
-import { useOcrQueue } from '../evidence/useOcrQueue';
+import { IntakePanel } from '../evidence/intake/IntakePanel';
+import type { CiteSelection } from '../evidence/viewer/PageViewer';
+import { useOcrQueue } from '../evidence/runtime/useOcrQueue';
 import { useSession } from '../vault/session';
 import { CiteSelectionDialog } from '../entities/CiteSelectionDialog';
 import type { CaseId } from '../../../core/model';

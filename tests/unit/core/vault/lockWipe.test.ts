@@ -29,8 +29,8 @@ describe('lock', () => {
   it('zeroes every copy of the keys libsodium left in its heap, then the keys', () => {
     const ring = new KeyRing(sodium.randombytes_buf(32));
     const cipher = new RowCipher(ring);
-    const sealed = cipher.seal('entities', 'e1', { name: 'Sokha Chan' });
-    expect(cipher.open('entities', 'e1', { sealed }, []).ok).toBe(true);
+    const sealed = cipher.seal('entities', 'e1', { name: 'Sokha Chan' }, 1);
+    expect(cipher.open('entities', 'e1', { sealed, v: 1 }, []).ok).toBe(true);
     const rowsKey = ring.key('rows').slice();
     // Positive control: the wrapper's freed copies are there while unlocked.
     expect(occurrences(heap(), rowsKey)).toBeGreaterThan(0);

@@ -5,6 +5,7 @@ import type { CaseId, EntityId } from '../../../../../src/core/model';
 import {
   encryptionMiddleware,
   UnreadableRecords,
+  VaultIntegrity,
 } from '../../../../../src/core/vault/encryptionMiddleware';
 import { KeyRing } from '../../../../../src/core/vault/keys';
 import { loadRowCipher } from '../../../../../src/core/vault/rowCipher';
@@ -31,7 +32,7 @@ const entity = {
 async function opened(name: string, ring: KeyRing, upTo: number): Promise<VaultDb> {
   const db = new VaultDb(
     vaultDbName(name),
-    [encryptionMiddleware(ring, new UnreadableRecords())],
+    [encryptionMiddleware(ring, new UnreadableRecords(), new VaultIntegrity(ring))],
     MIGRATIONS.filter((m) => m.version <= upTo),
   );
   await db.open();

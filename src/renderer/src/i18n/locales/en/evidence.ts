@@ -135,7 +135,7 @@ export const evidence = {
       'the name {{name}} says {{claimed}}, but the content is {{type}}: taken in as {{type}}',
     custody: 'Chain of custody',
   },
-  /** Labels of the metadata keys intake reads (src/core/evidence/photoMetadata.ts, pdfMetadata.ts). */
+  /** Labels of the metadata keys intake reads (src/core/documents/photoMetadata.ts, pdfMetadata.ts). */
   metadata: {
     exif: {
       taken: 'Taken (camera clock)',
