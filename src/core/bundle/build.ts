@@ -3,6 +3,7 @@ import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import type { Actor, EntityId, EvidenceItem, Page } from '../model';
 import { bytesToHex, chunksOf, fingerprintOf, sha256Hex, streamingSha256, utf8 } from './bytes';
 import { renderReport } from './report';
+import { VERIFIER_FILES } from './standalone/verifierFiles.generated';
 import { isTypedRecord } from './typedRecord';
 import {
   BUNDLE_FORMAT,
@@ -362,8 +363,26 @@ export async function writeBundle(input: BundleInput, sink: BundleSink): Promise
     ...(auditRedacted.length > 0 ? { auditRedacted } : {}),
   };
   // The standalone verifier travels with the bundle, covered by the manifest like every file.
-  for (const file of input.verifierFiles ?? []) await addText(file.path, file.text, true);
-  const reportHtml = renderReport({ ...withoutFiles, files: [] });
+  const verifier = input.verifierFiles ?? VERIFIER_FILES;
+  const verifierHashes: Array<{ path: string; sha256: string }> = [];
+  for (const file of verifier) {
+    await addText(file.path, file.text, true);
+    verifierHashes.push({ path: file.path, sha256: sha256Hex(utf8(file.text)) });
+  }
+  const corrections = input.evidence.flatMap((item) =>
+    (pagesByItem.get(item.id) ?? [])
+      .filter((p) => p.ocrText !== undefined && p.ocrText !== p.text)
+      .map((p) => ({
+        exhibitRef: redact(item.exhibitRef),
+        page: p.number,
+        before: redact(p.ocrText ?? ''),
+        after: redact(p.text),
+      })),
+  );
+  const reportHtml = renderReport(
+    { ...withoutFiles, files: [] },
+    { verifier: verifierHashes, corrections },
+  );
   await addText(REPORT_PATH, reportHtml, true);
 
   const manifest: BundleManifest = { ...withoutFiles, files };

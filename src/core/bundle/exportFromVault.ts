@@ -73,7 +73,7 @@ export type ExportRequest = Readonly<{
   reportLanguage?: ReportLanguage;
   /** IANA time zone for the report's times; the machine's own by default. */
   timeZone?: string;
-  /** The standalone verifier's files to put under verify/ (see verifierFiles.ts). */
+  /** Files under verify/; the standalone verifier (verifierFiles.generated.ts) by default. */
   verifierFiles?: readonly Readonly<{ path: string; text: string }>[];
   /** Stops the export between chunks; nothing is saved or recorded. */
   signal?: AbortSignal;
@@ -212,7 +212,7 @@ export async function exportFromVault(
       reportLanguage: request.reportLanguage ?? 'en',
       timeZone: request.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
       auditHead,
-      verifierFiles: request.verifierFiles ?? [],
+      ...(request.verifierFiles !== undefined ? { verifierFiles: request.verifierFiles } : {}),
     },
     (chunk) => {
       checkCancelled();

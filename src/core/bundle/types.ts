@@ -136,7 +136,7 @@ export type BundleInput = BundleContents &
     timeZone?: string;
     /** The vault's audit chain head at export, so a later rollback of the vault shows. */
     auditHead?: AuditHead;
-    /** Files written under verify/ (the standalone verifier); none when absent. */
+    /** Files written under verify/; the standalone verifier when absent, none when []. */
     verifierFiles?: readonly Readonly<{ path: string; text: string }>[];
   }>;
 
