@@ -50,7 +50,12 @@ export async function reportFontsSource(): Promise<string> {
     ' * do not edit; run `npx tsx scripts/buildReportFonts.ts`. */\n' +
     `export const REPORT_FONT_FAMILY = ${JSON.stringify(REPORT_FONT_FAMILY)};\n` +
     `export const REPORT_FONT_FACES: string = ${JSON.stringify(rules.join('\n'))};\n`;
-  return format(source, { parser: 'typescript', filepath: target, printWidth: 100, singleQuote: true });
+  return format(source, {
+    parser: 'typescript',
+    filepath: target,
+    printWidth: 100,
+    singleQuote: true,
+  });
 }
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {

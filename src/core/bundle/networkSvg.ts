@@ -249,19 +249,23 @@ export function networkSvg(
     // No room: a small numbered marker on the line, explained under the picture.
     const number = footnotes.length + 1;
     footnotes.push({ n: number, text });
-    for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.1, 0.9]) {
-      const x = x1 + (x2 - x1) * t;
-      const y = y1 + (y2 - y1) * t;
-      const box = { x0: x - 8, y0: y - 8, x1: x + 8, y1: y + 8 };
-      if (free(box) || t === 0.9) {
-        taken.push(box);
-        labelBoxes.push(box);
-        edgeLabels.push(
-          `<g class="footnote"><circle cx="${round(x)}" cy="${round(y)}" r="8" fill="#fff" stroke="#455a64"/><text x="${round(x)}" y="${round(y + 4)}" text-anchor="middle" font-size="10" fill="#263238">${number}</text></g>`,
-        );
-        break;
-      }
+    const spots: Array<{ x: number; y: number }> = [];
+    for (let step = 0; step <= 16; step++) {
+      const t = 0.5 + (step % 2 === 0 ? 1 : -1) * Math.ceil(step / 2) * 0.05;
+      for (const lift of [0, -12, 12, -24, 24])
+        spots.push({
+          x: x1 + (x2 - x1) * t + (-(y2 - y1) / len) * lift,
+          y: y1 + (y2 - y1) * t + ((x2 - x1) / len) * lift,
+        });
     }
+    const spot = spots.find((p) => free({ x0: p.x - 8, y0: p.y - 8, x1: p.x + 8, y1: p.y + 8 })) ??
+      spots[0] ?? { x: (x1 + x2) / 2, y: (y1 + y2) / 2 };
+    const box = { x0: spot.x - 8, y0: spot.y - 8, x1: spot.x + 8, y1: spot.y + 8 };
+    taken.push(box);
+    labelBoxes.push(box);
+    edgeLabels.push(
+      `<g class="footnote"><circle cx="${round(spot.x)}" cy="${round(spot.y)}" r="8" fill="#fff" stroke="#455a64"/><text x="${round(spot.x)}" y="${round(spot.y + 4)}" text-anchor="middle" font-size="10" fill="#263238">${number}</text></g>`,
+    );
   }
 
   return {

@@ -60,10 +60,16 @@ function formatter(s: ReportStrings, requestedZone: string): Formatter {
     timeZone: zone,
     dateStyle: 'long',
     timeStyle: 'short',
+    // Court records use the 24-hour clock, and it keeps AM/PM in English out of Khmer text.
+    hourCycle: 'h23',
   });
   const dayOnly = new Intl.DateTimeFormat(s.locale, { timeZone: zone, dateStyle: 'long' });
   const dateUtc = new Intl.DateTimeFormat(s.locale, { timeZone: 'UTC', dateStyle: 'long' });
-  const clockOnly = new Intl.DateTimeFormat(s.locale, { timeZone: zone, timeStyle: 'short' });
+  const clockOnly = new Intl.DateTimeFormat(s.locale, {
+    timeZone: zone,
+    timeStyle: 'short',
+    hourCycle: 'h23',
+  });
   const offset =
     new Intl.DateTimeFormat('en', { timeZone: zone, timeZoneName: 'longOffset' })
       .formatToParts(new Date())
@@ -378,6 +384,24 @@ export function renderReport(manifest: BundleManifest, extras: ReportExtras = {}
       ? `<p class="muted">${esc(s.auditHead(m.auditHead.count, m.auditHead.lastHash))}</p>`
       : '';
 
+  const vp = m.victimProtection;
+  const last = `V-${String(vp.victimCount).padStart(3, '0')}`;
+  const victimStatement =
+    vp.mode === 'identities-included'
+      ? s.victimsIncluded(vp.victimCount)
+      : vp.victimCount === 0
+        ? s.noVictims
+        : s.victimsPseudonymised(vp.victimCount === 1 ? 'V-001' : `V-001 – ${last}`);
+  const typed = m.evidence.filter(
+    (i) => !i.original.included && i.original.pseudonymisedPath !== undefined,
+  ).length;
+  const leftOut = m.evidence.filter((i) => !i.original.included).length - typed;
+  const originalsStatement =
+    (m.originals.policy === 'none'
+      ? s.originalsNone
+      : m.originals.policy === 'not-naming-victims'
+        ? s.originalsSome(leftOut, m.evidence.length)
+        : s.originalsAll) + (typed > 0 ? ` ${s.typedPseudonymised(typed)}` : '');
   const picture = networkSvg(m.entities, m.links, s);
   const footnotes =
     picture.footnotes.length === 0
@@ -438,8 +462,8 @@ ${m.case.summary !== '' ? `<p>${esc(m.case.summary)}</p>` : ''}
 <dt>${esc(s.contents)}</dt><dd>${esc(s.contentsText(m.entities.length, m.links.length, m.citations.length, m.evidence.length))}</dd>
 <dt>${esc(s.formatVersion)}</dt><dd>${esc(m.format)} ${esc(m.version)}</dd>
 </dl>
-<div class="notice" id="victim-protection"><strong>${esc(s.victimProtection)}</strong> ${esc(m.victimProtection.statement)}</div>
-<div class="notice orig" id="originals"><strong>${esc(s.originals)}</strong> ${esc(m.originals.statement)}</div>
+<div class="notice" id="victim-protection"><strong>${esc(s.victimProtection)}</strong> ${esc(victimStatement)}</div>
+<div class="notice orig" id="originals"><strong>${esc(s.originals)}</strong> ${esc(originalsStatement)}</div>
 
 <h2>${esc(s.network)}</h2>
 <div class="network">${picture.svg}</div>

@@ -103,6 +103,13 @@ export type ReportStrings = Readonly<{
   /** Short label on a network line. */
   linkWords: Readonly<Record<LinkType, string>>;
   undirected: (a: string, b: string, verb: string) => string;
+  victimsIncluded: (n: number) => string;
+  noVictims: string;
+  victimsPseudonymised: (range: string) => string;
+  originalsAll: string;
+  originalsNone: string;
+  originalsSome: (left: number, total: number) => string;
+  typedPseudonymised: (n: number) => string;
 }>;
 
 const en: ReportStrings = {
@@ -279,6 +286,19 @@ const en: ReportStrings = {
     other: 'linked',
   },
   undirected: (a, b, verb) => `${a} and ${b}: ${verb}`,
+  victimsIncluded: (n) =>
+    `The exporting officer deliberately included the real identities of the ${n} victim(s) in this bundle. Handle it as identifying victims of trafficking.`,
+  noVictims: 'No person in this bundle is recorded as a victim. Victim protection was on.',
+  victimsPseudonymised: (range) =>
+    `Victims are identified by pseudonyms (${range}). Their names, aliases, birth dates, document numbers and other identifying details were replaced throughout the manifest, the page texts and this report. The exporting agency holds the key to the pseudonyms.`,
+  originalsAll:
+    'Original files are included exactly as they were taken in, unredacted: they are the evidence and cannot be altered, so they may show victims’ names, faces and documents.',
+  originalsNone:
+    'No original file is included (export option chosen by the officer); their SHA-256 hashes at intake and at export are listed for each exhibit.',
+  originalsSome: (left, total) =>
+    `Original files are included exactly as they were taken in, unredacted. The officer chose to leave out the originals that name a victim: ${left} of ${total} original(s) were left out; their hashes are still listed.`,
+  typedPseudonymised: (n) =>
+    `${n} typed statement(s) are the officers’ own records, not seized evidence: they are given with the victims pseudonymised, like the page texts.`,
 };
 
 const km: ReportStrings = {
@@ -454,6 +474,19 @@ const km: ReportStrings = {
     other: 'ទំនាក់ទំនង',
   },
   undirected: (a, b, verb) => `${a} និង ${b}៖ ${verb}`,
+  victimsIncluded: (n) =>
+    `មន្ត្រីដែលនាំចេញបានដាក់បញ្ចូលអត្តសញ្ញាណពិតរបស់ជនរងគ្រោះ ${n} នាក់ក្នុងកញ្ចប់នេះដោយចេតនា។ សូមចាត់ទុកវាជាឯកសារដែលបង្ហាញអត្តសញ្ញាណជនរងគ្រោះនៃការជួញដូរមនុស្ស។`,
+  noVictims: 'គ្មានបុគ្គលណាក្នុងកញ្ចប់នេះត្រូវបានកត់ត្រាថាជាជនរងគ្រោះទេ។ ការការពារជនរងគ្រោះត្រូវបានបើក។',
+  victimsPseudonymised: (range) =>
+    `ជនរងគ្រោះត្រូវបានសម្គាល់ដោយឈ្មោះក្លែង (${range})។ ឈ្មោះ ឈ្មោះហៅក្រៅ ថ្ងៃខែឆ្នាំកំណើត លេខឯកសារ និងព័ត៌មានសម្គាល់អត្តសញ្ញាណផ្សេងទៀតរបស់ពួកគេ ត្រូវបានជំនួសនៅគ្រប់ទីកន្លែងក្នុង manifest អត្ថបទទំព័រ និងរបាយការណ៍នេះ។ អង្គភាពដែលនាំចេញរក្សាកូនសោនៃឈ្មោះក្លែង។`,
+  originalsAll:
+    'ឯកសារដើមត្រូវបានដាក់បញ្ចូលដូចពេលទទួលយក ដោយមិនលុបលាក់៖ វាជាភស្តុតាង ហើយមិនអាចកែប្រែបានទេ ដូច្នេះវាអាចបង្ហាញឈ្មោះ មុខ និងឯកសាររបស់ជនរងគ្រោះ។',
+  originalsNone:
+    'គ្មានឯកសារដើមណាមួយត្រូវបានដាក់បញ្ចូលទេ (ជម្រើសរបស់មន្ត្រី)។ hash SHA-256 ពេលទទួល និងពេលនាំចេញ ត្រូវបានរាយសម្រាប់វត្ថុតាងនីមួយៗ។',
+  originalsSome: (left, total) =>
+    `ឯកសារដើមត្រូវបានដាក់បញ្ចូលដូចពេលទទួលយក ដោយមិនលុបលាក់។ មន្ត្រីបានជ្រើសរើសមិនដាក់បញ្ចូលឯកសារដើមដែលមានឈ្មោះជនរងគ្រោះ៖ ${left} ក្នុងចំណោម ${total} ត្រូវបានដកចេញ ហើយ hash របស់វានៅតែត្រូវបានរាយ។`,
+  typedPseudonymised: (n) =>
+    `សេចក្តីថ្លែងការណ៍វាយបញ្ចូល ${n} ជាកំណត់ត្រាផ្ទាល់របស់មន្ត្រី មិនមែនជាភស្តុតាងដែលបានដកហូតទេ៖ ជនរងគ្រោះត្រូវបានប្តូរជាឈ្មោះក្លែង ដូចអត្ថបទទំព័រ។`,
 };
 
 const th: ReportStrings = {
@@ -629,6 +662,19 @@ const th: ReportStrings = {
     other: 'เชื่อมโยง',
   },
   undirected: (a, b, verb) => `${a} และ ${b}: ${verb}`,
+  victimsIncluded: (n) =>
+    `เจ้าหน้าที่ผู้ส่งออกได้รวมตัวตนจริงของผู้เสียหาย ${n} รายไว้ในชุดนี้โดยเจตนา โปรดปฏิบัติต่อชุดนี้ในฐานะเอกสารที่ระบุตัวผู้เสียหายจากการค้ามนุษย์`,
+  noVictims: 'ไม่มีบุคคลใดในชุดนี้ที่บันทึกว่าเป็นผู้เสียหาย การคุ้มครองผู้เสียหายเปิดอยู่',
+  victimsPseudonymised: (range) =>
+    `ผู้เสียหายถูกระบุด้วยนามแฝง (${range}) ชื่อ ชื่อเล่น วันเกิด หมายเลขเอกสาร และรายละเอียดอื่นที่ระบุตัวตนได้ ถูกแทนที่ทั้งใน manifest ข้อความของแต่ละหน้า และรายงานนี้ หน่วยงานผู้ส่งออกเป็นผู้เก็บกุญแจของนามแฝง`,
+  originalsAll:
+    'ไฟล์ต้นฉบับรวมไว้ตามที่รับเข้ามาโดยไม่มีการปกปิด: เป็นพยานหลักฐานและไม่อาจแก้ไขได้ จึงอาจแสดงชื่อ ใบหน้า และเอกสารของผู้เสียหาย',
+  originalsNone:
+    'ไม่มีไฟล์ต้นฉบับรวมอยู่ (ตามที่เจ้าหน้าที่เลือก) มีค่า SHA-256 เมื่อรับเข้าและเมื่อส่งออกของวัตถุพยานแต่ละรายการ',
+  originalsSome: (left, total) =>
+    `ไฟล์ต้นฉบับรวมไว้ตามที่รับเข้ามาโดยไม่มีการปกปิด เจ้าหน้าที่เลือกไม่รวมต้นฉบับที่ระบุชื่อผู้เสียหาย: ไม่รวม ${left} จาก ${total} รายการ แต่ยังแสดงค่าแฮชไว้`,
+  typedPseudonymised: (n) =>
+    `คำให้การที่พิมพ์ ${n} รายการเป็นบันทึกของเจ้าหน้าที่เอง ไม่ใช่พยานหลักฐานที่ยึดมา: ผู้เสียหายถูกแทนด้วยนามแฝงเช่นเดียวกับข้อความของแต่ละหน้า`,
 };
 
 export const REPORT_STRINGS: Readonly<Record<ReportLanguage, ReportStrings>> = { en, km, th };
