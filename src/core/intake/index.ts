@@ -17,3 +17,9 @@ export { runOcrJob } from './ocrRunner';
 export type { JobOutcome, JobProgress, PageImageSource, RunJobOptions } from './ocrRunner';
 export { correctedWords, textChange, wordSpans, wordsInRange } from './textRanges';
 export type { TextChange, WordSpan } from './textRanges';
+export {
+  recordCustodyTransfer,
+  custodyTransferStatement,
+  CustodyTransferError,
+} from './custodyTransfer';
+export type { CustodyTransferInput, CustodyTransferErrorCode } from './custodyTransfer';
