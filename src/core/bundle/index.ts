@@ -32,3 +32,5 @@ export {
   type ExportRequest,
 } from './exportFromVault';
 export { esc } from './html';
+export { originalsNamingVictims, type NamingOriginal } from './namingOriginals';
+export { REPORT_LANGUAGES, SUPPORTED_BUNDLE_VERSIONS } from './types';

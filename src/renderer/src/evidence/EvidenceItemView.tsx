@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { EvidenceRow, OcrJobRow, PageRow } from '../../../core/db';
 import type { Box, CitationId, CustodyEntry, EvidenceId } from '../../../core/model';
 import { useSession } from '../vault/session';
+import { CustodyTransferForm } from './CustodyTransferForm';
 import { ItemRecord } from './ItemRecord';
 import { JobStatus } from './JobStatus';
 import { PageViewer } from './PageViewer';
@@ -215,6 +216,7 @@ export function EvidenceItemView({ location, onCite }: Props): ReactNode {
             ))}
           </tbody>
         </table>
+        <CustodyTransferForm item={item} onRecorded={() => changedRef.current()} />
       </section>
     </div>
   );
