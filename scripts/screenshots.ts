@@ -133,6 +133,17 @@ for (const view of ['entities', 'search', 'exchange', 'bundle'] as const) {
   await page.getByTestId(`view-${view}`).waitFor();
   await shot(view);
 }
+// The export panel with links picked: originals that name a victim listed, the report's language.
+await page.goto(new URL('#/bundle', server.url).href);
+await page.getByTestId('bundle-export-form').waitFor();
+for (const box of (
+  await page.getByTestId('bundle-links').locator('input[type=checkbox]').all()
+).slice(0, 4))
+  await box.check();
+await page.getByTestId('bundle-originals-not-naming-victims').check();
+await page.getByTestId('bundle-report-language-km').check();
+await page.getByTestId('bundle-originals').scrollIntoViewIfNeeded();
+await shot('bundle-export-selected');
 
 await context.close();
 await server.close();
