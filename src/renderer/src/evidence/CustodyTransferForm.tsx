@@ -147,7 +147,11 @@ export function CustodyTransferForm({ item, onRecorded }: Props): ReactNode {
       <details>
         <summary>{t('bundle.handover.signTitle')}</summary>
         <p className="hint">{t('bundle.handover.signIntro')}</p>
-        <pre className="mono small break" data-testid="custody-transfer-statement">
+        <pre
+          className="mono small break"
+          style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}
+          data-testid="custody-transfer-statement"
+        >
           {statement}
         </pre>
         <Field
