@@ -4,6 +4,7 @@ import {
   OFFICIAL_RING,
   ROLE_ORDER,
   lineStyle,
+  primaryName,
   roleColour,
   type EntityKind,
 } from '../model';
@@ -27,7 +28,7 @@ export function entityColour(entity: ManifestEntity): string {
 }
 
 export function displayName(entity: ManifestEntity): string {
-  return (entity.names.find((n) => n.primary === true) ?? entity.names[0])?.value ?? '(unnamed)';
+  return primaryName(entity.names) ?? '(unnamed)';
 }
 
 function groupIndex(entity: ManifestEntity): number {

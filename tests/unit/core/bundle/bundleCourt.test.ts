@@ -25,7 +25,7 @@ import {
 } from '../../../../src/core/intake';
 import type { CaseId } from '../../../../src/core/model';
 import type { UnlockedVault } from '../../../../src/core/vault';
-import { BOB, newTestVault } from '../vault/vaultFixture';
+import { BOB, newTestVault } from '../../../helpers/vaultFixture';
 import {
   VICTIM_IDENTIFIERS,
   buildCaseFixture,
