@@ -133,6 +133,30 @@ for (const view of ['entities', 'search', 'exchange', 'bundle'] as const) {
   await page.getByTestId(`view-${view}`).waitFor();
   await shot(view);
 }
+// The export panel with links picked: originals that name a victim listed, the report's language.
+await page.goto(new URL('#/bundle', server.url).href);
+await page.getByTestId('bundle-export-form').waitFor();
+for (const box of (
+  await page.getByTestId('bundle-links').locator('input[type=checkbox]').all()
+).slice(0, 4))
+  await box.check();
+await page.getByTestId('bundle-originals-not-naming-victims').check();
+await page.getByTestId('bundle-report-language-km').check();
+await page.getByTestId('bundle-originals').scrollIntoViewIfNeeded();
+await shot('bundle-export-selected');
+// An exhibit's custody with the hand-over form open.
+await page.getByTestId('nav-evidence').click();
+const firstItem = page.getByTestId('evidence-open').first();
+if ((await firstItem.count()) > 0) {
+  await firstItem.click();
+  await page.getByTestId('custody-transfer-open').click();
+  await page.getByTestId('custody-transfer-name').fill('Pol. Capt. Dara Meas');
+  await page.getByTestId('custody-transfer-agency').fill('Forensic Science Department');
+  await page.getByTestId('custody-transfer-badge').fill('KH-2210');
+  await page.getByTestId('custody-transfer-reason').fill('For forensic examination');
+  await page.getByTestId('custody-transfer-form').scrollIntoViewIfNeeded();
+  await shot('custody-transfer');
+}
 
 await context.close();
 await server.close();

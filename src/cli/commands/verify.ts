@@ -1,12 +1,15 @@
 import { basename } from 'node:path';
-import { formatVerifyResult } from '../../core/bundle';
+import { VERIFY_EXIT, exitCodeOf, formatVerifyResult } from '../../core/bundle';
 // The .js suffix keeps Node from taking "verify.node" for a native addon; tsx maps it to .ts.
 import { verifyBundleFile } from '../../core/bundle/verify.node.js';
 import type { CliCommand } from '../command';
 
 const USAGE = 'Usage: npm run cli -- verify BUNDLE.zip [--key FINGERPRINT]';
 
-/** Exit codes: 0 verified, 1 not verified (the reasons are printed), 2 wrong usage. */
+/**
+ * Exit codes: 0 verified with the expected key, 1 not verified (the reasons are printed),
+ * 2 wrong usage or unreadable file, 3 consistent but signed by a key nobody confirmed (no --key).
+ */
 export const command: CliCommand = {
   summary: 'Check an evidence bundle: signature, every file, and the manifest (no vault needed)',
   run: async (argv) => {
@@ -18,7 +21,7 @@ export const command: CliCommand = {
         key = argv[++i];
         if (key === undefined || key.trim() === '') {
           console.error(`--key needs the signer's fingerprint.\n${USAGE}`);
-          return 2;
+          return VERIFY_EXIT.usage;
         }
       } else if (arg === '--help' || arg === '-h') {
         console.log(USAGE);
@@ -51,8 +54,8 @@ export const command: CliCommand = {
       throw error;
     }
     const text = formatVerifyResult(result, basename(file));
-    if (result.ok) console.log(text);
-    else console.error(text);
-    return result.ok ? 0 : 1;
+    if (result.status === 'failed') console.error(text);
+    else console.log(text);
+    return exitCodeOf(result);
   },
 };

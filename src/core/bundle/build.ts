@@ -1,8 +1,10 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
-import type { EntityId, EvidenceItem, Page } from '../model';
+import type { Actor, EntityId, EvidenceItem, Page } from '../model';
 import { bytesToHex, chunksOf, fingerprintOf, sha256Hex, streamingSha256, utf8 } from './bytes';
 import { renderReport } from './report';
+import { VERIFIER_FILES } from './standalone/verifierFiles.generated';
+import { isTypedRecord } from './typedRecord';
 import {
   BUNDLE_FORMAT,
   BUNDLE_VERSION,
@@ -153,6 +155,7 @@ export async function writeBundle(input: BundleInput, sink: BundleSink): Promise
     if (record) files.push(file);
   };
 
+  const protectOn = protection.mode === 'pseudonymise';
   const pagesByItem = new Map<string, Page[]>();
   for (const page of input.pages) {
     const list = pagesByItem.get(page.evidenceId) ?? [];
@@ -181,7 +184,12 @@ export async function writeBundle(input: BundleInput, sink: BundleSink): Promise
   let leftOut = 0;
   for (const item of input.evidence) {
     const folder = folderOf.get(item.id) ?? item.id;
-    const decision = originalDecision(item, policy, allPagesByItem.get(item.id) ?? [], protection);
+    const itemPages = allPagesByItem.get(item.id) ?? [];
+    const typed = isTypedRecord(item, itemPages, input.custody);
+    const decision =
+      typed !== null && protectOn && policy !== 'none'
+        ? { include: false as const, reason: typedReason }
+        : originalDecision(item, policy, itemPages, protection, input.includeNamingOriginals ?? []);
     const source = await input.readOriginal(item);
     let exportSha256: string;
     let size: number;
@@ -202,8 +210,16 @@ export async function writeBundle(input: BundleInput, sink: BundleSink): Promise
         size += chunk.length;
       }
       exportSha256 = hash.hex();
-      original = { included: false, reason: decision.reason };
-      leftOut++;
+      if (typed !== null && protectOn && policy !== 'none') {
+        // The officer's own typed record is not seized evidence: it goes out pseudonymised,
+        // as its page text does, and is marked as such.
+        const path = `originals/${folder}/${safeSegment(redact(item.fileName), 'statement')}.pseudonymised.txt`;
+        await addText(path, redact(typed), true);
+        original = { included: false, reason: decision.reason, pseudonymisedPath: path };
+      } else {
+        original = { included: false, reason: decision.reason };
+        leftOut++;
+      }
     }
     if (exportSha256 !== item.sha256.toLowerCase())
       throw new BundleError(
@@ -219,7 +235,19 @@ export async function writeBundle(input: BundleInput, sink: BundleSink): Promise
     for (const page of pages) {
       const path = `pages/${folder}/${page.number}.txt`;
       await addText(path, redact(page.text), true);
-      manifestPages.push({ id: page.id, number: page.number, source: page.source, path });
+      // A corrected page carries its first text too, so the court sees what was changed.
+      let originalTextPath: string | undefined;
+      if (page.ocrText !== undefined && page.ocrText !== page.text) {
+        originalTextPath = `pages/${folder}/${page.number}.before-correction.txt`;
+        await addText(originalTextPath, redact(page.ocrText), true);
+      }
+      manifestPages.push({
+        id: page.id,
+        number: page.number,
+        source: page.source,
+        path,
+        ...(originalTextPath !== undefined ? { originalTextPath } : {}),
+      });
     }
     evidence.push({
       id: item.id,
@@ -249,6 +277,16 @@ export async function writeBundle(input: BundleInput, sink: BundleSink): Promise
           actor: c.actor,
           action: c.action,
           details: redact(c.details),
+          ...(c.transfer !== undefined
+            ? {
+                transfer: {
+                  ...c.transfer,
+                  from: redactActor(c.transfer.from, redact),
+                  to: redactActor(c.transfer.to, redact),
+                  reason: redact(c.transfer.reason),
+                },
+              }
+            : {}),
         })),
     });
   }
@@ -287,9 +325,17 @@ export async function writeBundle(input: BundleInput, sink: BundleSink): Promise
     fingerprint: fingerprintOf(signingKey.publicKey),
   };
 
+  const reportLanguage = input.reportLanguage ?? 'en';
+  const timeZone = input.timeZone ?? 'UTC';
+  const auditRedacted = input.audit
+    .filter((a) => redact(a.summary) !== a.summary)
+    .map((a) => a.seq);
   const withoutFiles: Omit<BundleManifest, 'files'> = {
     format: BUNDLE_FORMAT,
     version: BUNDLE_VERSION,
+    reportLanguage,
+    timeZone,
+    ...(input.auditHead !== undefined ? { auditHead: input.auditHead } : {}),
     case: {
       id: input.case.id,
       reference: redact(input.case.reference),
@@ -314,8 +360,29 @@ export async function writeBundle(input: BundleInput, sink: BundleSink): Promise
     citations,
     evidence,
     audit: input.audit.map((a) => ({ ...a, summary: redact(a.summary) })),
+    ...(auditRedacted.length > 0 ? { auditRedacted } : {}),
   };
-  const reportHtml = renderReport({ ...withoutFiles, files: [] });
+  // The standalone verifier travels with the bundle, covered by the manifest like every file.
+  const verifier = input.verifierFiles ?? VERIFIER_FILES;
+  const verifierHashes: Array<{ path: string; sha256: string }> = [];
+  for (const file of verifier) {
+    await addText(file.path, file.text, true);
+    verifierHashes.push({ path: file.path, sha256: sha256Hex(utf8(file.text)) });
+  }
+  const corrections = input.evidence.flatMap((item) =>
+    (pagesByItem.get(item.id) ?? [])
+      .filter((p) => p.ocrText !== undefined && p.ocrText !== p.text)
+      .map((p) => ({
+        exhibitRef: redact(item.exhibitRef),
+        page: p.number,
+        before: redact(p.ocrText ?? ''),
+        after: redact(p.text),
+      })),
+  );
+  const reportHtml = renderReport(
+    { ...withoutFiles, files: [] },
+    { verifier: verifierHashes, corrections },
+  );
   await addText(REPORT_PATH, reportHtml, true);
 
   const manifest: BundleManifest = { ...withoutFiles, files };
@@ -356,13 +423,22 @@ export async function buildBundle(
   return { ...summary, zip };
 }
 
+const typedReason =
+  'it is the officer’s own typed record, not seized evidence: it is given with the victims pseudonymised, like its page text';
+
+function redactActor(actor: Actor, redact: (text: string) => string): Actor {
+  return { name: redact(actor.name), agency: redact(actor.agency), badge: redact(actor.badge) };
+}
+
 function originalDecision(
   item: EvidenceItem,
   policy: OriginalsPolicy,
   pages: readonly Page[],
   protection: VictimProtection,
+  includeAnyway: readonly string[],
 ): Readonly<{ include: true } | { include: false; reason: string }> {
   if (policy === 'all') return { include: true };
+  if (policy === 'not-naming-victims' && includeAnyway.includes(item.id)) return { include: true };
   if (policy === 'none') return { include: false, reason: 'originals were not exported' };
   if (pages.length === 0)
     return {

@@ -1,9 +1,19 @@
 import { readWholeCase } from '../cases';
-import { newId, type CaseId, type CustodyEntry, type CustodyId, type IsoDate } from '../model';
+import {
+  newId,
+  type CaseId,
+  type CustodyEntry,
+  type CustodyId,
+  type EvidenceId,
+  type IsoDate,
+} from '../model';
 import { assertVaultIntegrity, type UnlockedVault } from '../vault';
 import { writeBundle, type BundleSummary } from './build';
 import { selectForBundle } from './select';
 import {
+  BundleError,
+  type AuditHead,
+  type ReportLanguage,
   type BundleContents,
   type BundleSelection,
   type CaseData,
@@ -26,6 +36,14 @@ export type ExportRequest = Readonly<{
   victimProtection?: VictimProtectionMode;
   /** Defaults to 'all'. */
   includeOriginals?: OriginalsPolicy;
+  /** Seized originals naming a victim that the officer chose to include anyway. */
+  includeNamingOriginals?: readonly EvidenceId[];
+  /** The report's language, chosen by the exporting officer; English by default. */
+  reportLanguage?: ReportLanguage;
+  /** IANA time zone for the report's times; the machine's own by default. */
+  timeZone?: string;
+  /** Files under verify/; the standalone verifier (verifierFiles.generated.ts) by default. */
+  verifierFiles?: readonly Readonly<{ path: string; text: string }>[];
   /** Stops the export between chunks; nothing is saved or recorded. */
   signal?: AbortSignal;
   onProgress?: (progress: ExportProgress) => void;
@@ -131,10 +149,12 @@ export async function exportFromVault(
   const checkCancelled = (): void => {
     if (signal?.aborted === true) throw new ExportCancelledError();
   };
+  await checkBeforeExport(vault);
   // readWholeCase gives every victim its one pseudonym (stored, or as it will be stored), so
   // that the bundle names each victim as the network view and every other export does.
   const data: CaseData = await readWholeCase(vault, request.caseId);
   const contents = selectForBundle(data, request.selection);
+  const auditHead = await readAuditHead(vault);
   const now = (request.now ?? (() => new Date()))();
   const exportedAt: IsoDate = now.toISOString();
 
@@ -160,6 +180,11 @@ export async function exportFromVault(
       signingKey: vault.signing,
       victimProtection: request.victimProtection ?? 'pseudonymise',
       includeOriginals: request.includeOriginals ?? 'all',
+      includeNamingOriginals: request.includeNamingOriginals ?? [],
+      reportLanguage: request.reportLanguage ?? 'en',
+      timeZone: request.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+      auditHead,
+      ...(request.verifierFiles !== undefined ? { verifierFiles: request.verifierFiles } : {}),
     },
     (chunk) => {
       checkCancelled();
@@ -184,6 +209,28 @@ export async function exportFromVault(
     at: exportedAt,
   });
   return { saved: true, fileName, path: result.path, summary, contents, zipSha256, auditSeq };
+}
+
+/**
+ * The one place where the vault's state is checked before anything leaves it. Today: the audit
+ * chain must be intact. The vault-wide integrity check (issue #20: a deleted or rolled-back
+ * row) belongs here too, so that export refuses with its reason while it fails.
+ */
+async function checkBeforeExport(vault: UnlockedVault): Promise<void> {
+  const audit = await vault.audit.verify();
+  if (!audit.intact)
+    throw new BundleError(
+      `The vault's audit log fails its check (${audit.message}); no bundle can be exported until this is resolved. Restore the vault from a backup or ask the administrator.`,
+      'vault-integrity',
+      { reason: audit.message },
+    );
+}
+
+/** The audit chain's head as the vault holds it: recorded in the bundle (format 2). */
+async function readAuditHead(vault: UnlockedVault): Promise<AuditHead> {
+  const head = await vault.db.vaultMeta.get('auditHead');
+  if (head === undefined || head.id !== 'auditHead') return { count: 0, lastHash: '0'.repeat(64) };
+  return { count: head.count, lastHash: head.lastHash };
 }
 
 async function sha256Hex(bytes: Uint8Array): Promise<string> {

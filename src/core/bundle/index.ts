@@ -4,8 +4,17 @@
  */
 export { selectForBundle } from './select';
 export { buildBundle, writeBundle, type BundleSink, type BundleSummary } from './build';
-export { verifyBundle, formatVerifyResult } from './verify';
-export type { VerifyOptions, VerifyProblem, VerifyProblemCode, VerifyResult } from './verify';
+export { verifyBundle, formatVerifyResult, exitCodeOf, VERIFY_EXIT } from './verify';
+export type {
+  VerifyOptions,
+  VerifyProblem,
+  VerifyProblemCode,
+  VerifyResult,
+  VerifyStatus,
+} from './verify';
+export { escapeUntrusted } from './escape';
+export { handoverStatement, reasonHash, handoverProblem } from './handover';
+export { isTypedRecord } from './typedRecord';
 export { bytesSource, DEFAULT_ZIP_LIMITS } from './zipReader';
 export type { RandomAccess, ZipLimits } from './zipReader';
 export { fingerprintOf } from './bytes';
@@ -24,3 +33,5 @@ export {
   type ExportRequest,
 } from './exportFromVault';
 export { esc } from './html';
+export { originalsNamingVictims, type NamingOriginal } from './namingOriginals';
+export { REPORT_LANGUAGES, SUPPORTED_BUNDLE_VERSIONS } from './types';

@@ -9,7 +9,10 @@ import { BundleError, type BundleContents, type BundleSelection, type CaseData }
  * - entityIds: those entities;
  * - linkIds: those links and their end entities;
  * - evidenceIds: those items with all their pages;
- * - citedByLinkIds: those links, their ends, and every item and page their citations point to.
+ * - citedByLinkIds: those links, their ends, and every item their citations point to.
+ *
+ * Every included item comes with all its pages, cited or not: a court reads a page in the
+ * context of the whole document, and the export screen promises every page.
  *
  * A citation is included when what it supports (entity or link) and the page it points to are
  * both included. Audit entries are those about any included record.
@@ -24,8 +27,6 @@ export function selectForBundle(data: CaseData, selection: BundleSelection): Bun
   const linkIds = new Set<LinkId>();
   const itemIds = new Set<EvidenceId>();
   const pageIds = new Set<PageId>();
-  /** Items whose pages come in whole (picked directly), rather than only the cited ones. */
-  const wholeItems = new Set<EvidenceId>();
 
   const requireEntity = (id: EntityId): void => {
     const entity = entityById.get(id);
@@ -56,7 +57,6 @@ export function selectForBundle(data: CaseData, selection: BundleSelection): Bun
     if (item.caseId !== caseId)
       throw new BundleError(`Selected evidence item ${id} belongs to another case`);
     itemIds.add(id);
-    wholeItems.add(id);
   }
   const citedBy = new Set(selection.citedByLinkIds ?? []);
   for (const id of citedBy) requireLink(id);
@@ -80,7 +80,7 @@ export function selectForBundle(data: CaseData, selection: BundleSelection): Bun
   if (entityIds.size === 0 && linkIds.size === 0 && itemIds.size === 0)
     throw new BundleError('Nothing is selected: pick people, links or evidence items to export');
 
-  for (const page of data.pages) if (wholeItems.has(page.evidenceId)) pageIds.add(page.id);
+  for (const page of data.pages) if (itemIds.has(page.evidenceId)) pageIds.add(page.id);
 
   const subjectIncluded = (c: Citation): boolean =>
     (c.entityId !== undefined && entityIds.has(c.entityId)) ||

@@ -124,10 +124,37 @@ export type BundleInput = BundleContents &
     victimProtection?: VictimProtectionMode;
     /** Defaults to 'all'. */
     includeOriginals?: OriginalsPolicy;
+    /**
+     * Seized originals that name a victim which the officer, having seen the list, chose to
+     * include anyway under 'not-naming-victims'. Typed statements never need it: they are
+     * pseudonymised like page text.
+     */
+    includeNamingOriginals?: readonly EvidenceId[];
+    /** The report's language; defaults to English. */
+    reportLanguage?: ReportLanguage;
+    /** IANA time zone the report writes times in (the case's); defaults to UTC. */
+    timeZone?: string;
+    /** The vault's audit chain head at export, so a later rollback of the vault shows. */
+    auditHead?: AuditHead;
+    /** Files written under verify/; the standalone verifier when absent, none when []. */
+    verifierFiles?: readonly Readonly<{ path: string; text: string }>[];
   }>;
 
 export const BUNDLE_FORMAT = 'ringtrace-evidence-bundle';
-export const BUNDLE_VERSION = 1;
+/**
+ * The format this code writes. Version 1: the first release. Version 2 adds the report's
+ * language and time zone, the vault's audit head, typed statements pseudonymised as text,
+ * every page of every item, signed custody hand-overs, and the standalone verifier in verify/.
+ * The verifier accepts every version in SUPPORTED_BUNDLE_VERSIONS.
+ */
+export const BUNDLE_VERSION = 2;
+export const SUPPORTED_BUNDLE_VERSIONS: readonly number[] = [1, 2];
+
+export const REPORT_LANGUAGES = ['en', 'km', 'th'] as const;
+export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
+
+/** The vault's audit chain at export: how many entries it held and the last one's hash. */
+export type AuditHead = Readonly<{ count: number; lastHash: string }>;
 
 export const MANIFEST_PATH = 'manifest.json';
 export const SIGNATURE_PATH = 'manifest.sig';
@@ -188,6 +215,8 @@ export type ManifestPage = Readonly<{
   source: Page['source'];
   /** The page's text file in the bundle. */
   path: string;
+  /** Set when a user corrected the text: the first text (OCR or text layer), as a file. */
+  originalTextPath?: string;
 }>;
 
 export type ManifestCustodyEntry = Readonly<{
@@ -197,10 +226,21 @@ export type ManifestCustodyEntry = Readonly<{
   actor: Actor;
   action: CustodyEntry['action'];
   details: string;
+  /** A hand-over (action 'transfer'), with the receiving officer's signature when given. */
+  transfer?: CustodyEntry['transfer'];
 }>;
 
 export type OriginalInBundle =
-  Readonly<{ included: true; path: string }> | Readonly<{ included: false; reason: string }>;
+  | Readonly<{ included: true; path: string }>
+  | Readonly<{
+      included: false;
+      reason: string;
+      /**
+       * v2, typed statements only: the officer's typed text with victims pseudonymised, like
+       * the page text. Not the original (its hash differs from intakeSha256).
+       */
+      pseudonymisedPath?: string;
+    }>;
 
 export type ManifestEvidence = Readonly<{
   id: EvidenceId;
@@ -232,7 +272,14 @@ export type SignerInfo = Readonly<{
 
 export type BundleManifest = Readonly<{
   format: typeof BUNDLE_FORMAT;
-  version: typeof BUNDLE_VERSION;
+  /** 1 or 2; fields marked "v2" are absent from version 1 bundles. */
+  version: number;
+  /** v2: the language report.html is written in. */
+  reportLanguage?: ReportLanguage;
+  /** v2: the time zone report.html writes times in. */
+  timeZone?: string;
+  /** v2: the vault's audit chain head at export. */
+  auditHead?: AuditHead;
   case: Readonly<{
     id: CaseId;
     reference: string;
@@ -254,11 +301,26 @@ export type BundleManifest = Readonly<{
   citations: readonly ManifestCitation[];
   evidence: readonly ManifestEvidence[];
   audit: readonly AuditEntry[];
+  /** v2: seq of the audit entries whose summary was pseudonymised (their hash cannot be redone). */
+  auditRedacted?: readonly number[];
   /** Every file of the ZIP except manifest.json, manifest.sig and signer.json. */
   files: readonly FileRecord[];
 }>;
 
+/**
+ * Why a bundle could not be made, as a stable code the UI translates. 'invalid-input' covers
+ * the checks that existed before codes (the message names the problem).
+ */
+export type BundleErrorCode = 'invalid-input' | 'vault-integrity' | 'handover-invalid';
+
 /** Raised for input that cannot make a sound bundle; the message names the problem. */
 export class BundleError extends Error {
   override readonly name = 'BundleError';
+  constructor(
+    message: string,
+    readonly code: BundleErrorCode = 'invalid-input',
+    readonly params: Readonly<Record<string, string>> = {},
+  ) {
+    super(message);
+  }
 }

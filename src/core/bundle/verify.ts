@@ -6,9 +6,12 @@ import {
   normaliseFingerprint,
   streamingSha256,
 } from './bytes';
+import { auditEntryHash } from './auditHash';
+import { escapeUntrusted as q } from './escape';
+import { handoverProblem } from './handover';
 import {
   BUNDLE_FORMAT,
-  BUNDLE_VERSION,
+  SUPPORTED_BUNDLE_VERSIONS,
   MANIFEST_PATH,
   SIGNATURE_PATH,
   SIGNER_PATH,
@@ -44,6 +47,10 @@ export type VerifyProblemCode =
   | 'signer-invalid'
   | 'manifest-invalid'
   | 'manifest-inconsistent'
+  | 'audit-reordered'
+  | 'audit-altered'
+  | 'custody-inconsistent'
+  | 'handover-invalid'
   | 'file-changed'
   | 'file-missing'
   | 'file-added';
@@ -56,7 +63,17 @@ export type VerifyOptions = Readonly<{
   limits?: Partial<ZipLimits>;
 }>;
 
+/**
+ * - verified: every check passed and the signer is the key the user expected;
+ * - unconfirmed: every check passed, but no expected key was given: the content is consistent
+ *   with a signature by the bundle's own key, which anyone could have made;
+ * - failed: at least one problem.
+ */
+export type VerifyStatus = 'verified' | 'unconfirmed' | 'failed';
+
 export type VerifyResult = Readonly<{
+  status: VerifyStatus;
+  /** No problem found (the key may still be unconfirmed: see status). */
   ok: boolean;
   problems: readonly VerifyProblem[];
   /** Fingerprint of the key that signed the manifest, when signer.json could be read. */
@@ -84,8 +101,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function manifestShapeProblem(value: unknown): string | null {
   if (!isRecord(value)) return 'it is not a JSON object';
   if (value['format'] !== BUNDLE_FORMAT) return `its format is not "${BUNDLE_FORMAT}"`;
-  if (value['version'] !== BUNDLE_VERSION)
-    return `its version ${JSON.stringify(value['version'])} is not ${BUNDLE_VERSION}`;
+  if (typeof value['version'] !== 'number' || !SUPPORTED_BUNDLE_VERSIONS.includes(value['version']))
+    return `its format version ${JSON.stringify(value['version'])} is not one this verifier knows (${SUPPORTED_BUNDLE_VERSIONS.join(', ')}); use a newer verifier`;
   for (const key of ['entities', 'links', 'citations', 'evidence', 'audit', 'files'])
     if (!Array.isArray(value[key]) || !(value[key] as unknown[]).every(isRecord))
       return `"${key}" is not a list of records`;
@@ -123,11 +140,20 @@ function consistencyProblems(m: BundleManifest): VerifyProblem[] {
   for (const item of m.evidence) {
     for (const page of item.pages) {
       pageOwner.set(page.id, item.id);
-      if (!files.has(page.path))
-        add(
-          `Page ${page.number} of exhibit ${item.exhibitRef} names ${page.path}, which is not in the files list`,
-        );
+      for (const path of [page.path, page.originalTextPath])
+        if (path !== undefined && !files.has(path))
+          add(
+            `Page ${page.number} of exhibit ${item.exhibitRef} names ${path}, which is not in the files list`,
+          );
     }
+    if (
+      !item.original.included &&
+      item.original.pseudonymisedPath !== undefined &&
+      !files.has(item.original.pseudonymisedPath)
+    )
+      add(
+        `Exhibit ${item.exhibitRef}: its pseudonymised text ${item.original.pseudonymisedPath} is not in the files list`,
+      );
     if (item.intakeSha256 !== item.exportSha256)
       add(`Exhibit ${item.exhibitRef}: its SHA-256 at export differs from the one taken at intake`);
     if (item.original.included) {
@@ -163,6 +189,101 @@ function consistencyProblems(m: BundleManifest): VerifyProblem[] {
     if (!known)
       add(`Citation ${c.id} supports ${c.subject.kind} ${c.subject.id}, which is not included`);
   }
+  problems.push(...auditProblems(m));
+  return problems;
+}
+
+/**
+ * The audit entries a bundle carries are a subset of the vault's chain, in chain order. Every
+ * version: they must come in ascending order (swapped entries are "reordered"). Version 2 also
+ * recomputes each entry's hash (except those whose summary was pseudonymised), checks that
+ * consecutive entries chain, that the head recorded at export is consistent with them, and
+ * cross-checks the custody listed against the audit entries about custody.
+ */
+function auditProblems(m: BundleManifest): VerifyProblem[] {
+  const problems: VerifyProblem[] = [];
+  for (let i = 1; i < m.audit.length; i++) {
+    const before = m.audit[i - 1];
+    const entry = m.audit[i];
+    if (before !== undefined && entry !== undefined && entry.seq <= before.seq)
+      problems.push({
+        code: 'audit-reordered',
+        path: MANIFEST_PATH,
+        message: `Audit entries are reordered: entry ${entry.seq} comes after entry ${before.seq}`,
+      });
+  }
+  if (m.version < 2) return problems;
+
+  const redacted = new Set(m.auditRedacted ?? []);
+  const bySeq = new Map(m.audit.map((a) => [a.seq, a]));
+  for (const entry of m.audit) {
+    if (!redacted.has(entry.seq) && auditEntryHash(entry) !== entry.hash)
+      problems.push({
+        code: 'audit-altered',
+        path: MANIFEST_PATH,
+        message: `Audit entry ${entry.seq} (${entry.action}) does not match its own hash: it was altered`,
+      });
+    const previous = bySeq.get(entry.seq - 1);
+    if (previous !== undefined && previous.hash !== entry.prevHash)
+      problems.push({
+        code: 'audit-altered',
+        path: MANIFEST_PATH,
+        message: `Audit entry ${entry.seq} does not chain to entry ${previous.seq}`,
+      });
+  }
+  const head = m.auditHead;
+  if (head !== undefined) {
+    const last = m.audit[m.audit.length - 1];
+    if (last !== undefined && last.seq > head.count)
+      problems.push({
+        code: 'audit-altered',
+        path: MANIFEST_PATH,
+        message: `Audit entry ${last.seq} lies beyond the vault's audit head at export (${head.count} entries)`,
+      });
+    const atHead = bySeq.get(head.count);
+    if (atHead !== undefined && atHead.hash !== head.lastHash)
+      problems.push({
+        code: 'audit-altered',
+        path: MANIFEST_PATH,
+        message: `The audit head recorded at export does not match audit entry ${head.count}`,
+      });
+  }
+
+  // Custody written with an audit entry of its own (views, hand-overs, duplicates) must be
+  // listed, and every such audit entry must name a custody entry that is listed.
+  const custodyIds = new Map<string, string>();
+  for (const item of m.evidence)
+    for (const entry of item.custody) custodyIds.set(entry.id, item.exhibitRef);
+  const audited = new Set<string>();
+  for (const entry of m.audit) {
+    if (entry.table !== 'custody') continue;
+    audited.add(entry.recordId);
+    if (!custodyIds.has(entry.recordId))
+      problems.push({
+        code: 'custody-inconsistent',
+        path: MANIFEST_PATH,
+        message: `Audit entry ${entry.seq} (${entry.action}, ${entry.at}) records a custody entry that the bundle's chain of custody does not list: custody was shortened`,
+      });
+  }
+  for (const item of m.evidence)
+    for (const entry of item.custody)
+      if ((entry.action === 'view' || entry.action === 'transfer') && !audited.has(entry.id))
+        problems.push({
+          code: 'custody-inconsistent',
+          path: MANIFEST_PATH,
+          message: `Custody entry ${entry.id} of exhibit ${item.exhibitRef} (${entry.action}, ${entry.at}) has no audit entry in the bundle`,
+        });
+  for (const item of m.evidence)
+    for (const entry of item.custody) {
+      if (entry.action !== 'transfer' || entry.transfer === undefined) continue;
+      const problem = handoverProblem(entry, item.intakeSha256);
+      if (problem !== null)
+        problems.push({
+          code: 'handover-invalid',
+          path: MANIFEST_PATH,
+          message: `Hand-over of exhibit ${item.exhibitRef} on ${entry.at}: ${problem}`,
+        });
+    }
   return problems;
 }
 
@@ -174,7 +295,13 @@ export async function verifyBundle(
   const limits: ZipLimits = { ...DEFAULT_ZIP_LIMITS, ...options.limits };
   const directory = await readZipDirectory(src, limits);
   if (directory.problems.length > 0)
-    return { ok: false, problems: directory.problems, signatureValid: false, filesVerified: 0 };
+    return {
+      status: 'failed',
+      ok: false,
+      problems: directory.problems,
+      signatureValid: false,
+      filesVerified: 0,
+    };
 
   const problems: VerifyProblem[] = [];
   const byPath = new Map<string, ZipEntry>(directory.entries.map((e) => [e.path, e]));
@@ -185,10 +312,14 @@ export async function verifyBundle(
       return undefined;
     }
     try {
-      return await readEntryBytes(src, entry, max);
+      return await readEntryBytes(src, entry, max, limits);
     } catch (error) {
       if (!(error instanceof ZipEntryError)) throw error;
-      problems.push({ code: error.code, path, message: error.message });
+      problems.push({
+        code: error.code === 'zip-crc' ? 'file-changed' : error.code,
+        path,
+        message: error.message,
+      });
       return undefined;
     }
   };
@@ -303,7 +434,7 @@ export async function verifyBundle(
       try {
         const hash = streamingSha256();
         let size = 0;
-        for await (const chunk of readEntry(src, entry)) {
+        for await (const chunk of readEntry(src, entry, limits)) {
           hash.update(chunk);
           size += chunk.length;
         }
@@ -317,11 +448,19 @@ export async function verifyBundle(
         else filesVerified++;
       } catch (error) {
         if (!(error instanceof ZipEntryError)) throw error;
-        problems.push({
-          code: error.code === 'zip-corrupt' ? 'file-changed' : error.code,
-          path: file.path,
-          message: `${file.path} was changed or damaged: ${error.message}`,
-        });
+        problems.push(
+          error.code === 'zip-crc'
+            ? {
+                code: 'file-changed',
+                path: file.path,
+                message: `${file.path} was changed: ${error.message}`,
+              }
+            : {
+                code: error.code,
+                path: file.path,
+                message: `${file.path} is damaged: ${error.message}`,
+              },
+        );
       }
     }
     try {
@@ -337,8 +476,24 @@ export async function verifyBundle(
     }
   }
 
+  // Folders carry nothing, but what they hold must still be nothing.
+  for (const folder of directory.directories ?? []) {
+    try {
+      await readEntryBytes(src, folder, 0, limits);
+    } catch (error) {
+      if (!(error instanceof ZipEntryError)) throw error;
+      problems.push({
+        code: 'zip-hidden-data',
+        path: folder.path,
+        message: `Folder entry "${folder.path}" is not empty: ${error.message}`,
+      });
+    }
+  }
+
+  const ok = problems.length === 0;
   return {
-    ok: problems.length === 0,
+    status: !ok ? 'failed' : keyMatched === true ? 'verified' : 'unconfirmed',
+    ok,
     problems,
     ...(signerFingerprint !== undefined ? { signerFingerprint } : {}),
     signatureValid,
@@ -357,6 +512,10 @@ const PROBLEM_LABELS: Readonly<Record<VerifyProblemCode, string>> = {
   'zip-bomb': 'decompression bomb',
   'zip-hidden-data': 'hidden data',
   'zip-corrupt': 'file damaged',
+  'audit-reordered': 'audit reordered',
+  'audit-altered': 'audit altered',
+  'custody-inconsistent': 'custody incomplete',
+  'handover-invalid': 'hand-over signature invalid',
   'signature-invalid': 'signature invalid',
   'wrong-key': 'wrong key',
   'signer-invalid': 'signer invalid',
@@ -367,15 +526,27 @@ const PROBLEM_LABELS: Readonly<Record<VerifyProblemCode, string>> = {
   'file-added': 'file added',
 };
 
-/** The result as a lawyer reads it: what the bundle is, who signed it, and what is wrong. */
+/** Exit codes of the command-line verifiers (CLI and verify/verify.mjs). */
+export const VERIFY_EXIT = { verified: 0, failed: 1, usage: 2, unconfirmed: 3 } as const;
+
+export function exitCodeOf(result: VerifyResult): number {
+  return VERIFY_EXIT[result.status];
+}
+
+/**
+ * The result as a lawyer reads it: what the bundle is, who signed it, and what is wrong. Every
+ * string that comes from the bundle is escaped (control characters shown as \x1b and so on),
+ * so that a crafted name cannot move the cursor, erase a line or draw a fake result.
+ */
 export function formatVerifyResult(result: VerifyResult, bundleName = 'the bundle'): string {
-  const lines = ['Ringtrace evidence bundle verification', '', `Bundle:     ${bundleName}`];
+  const lines = ['Ringtrace evidence bundle verification', '', `Bundle:     ${q(bundleName)}`];
   const m = result.manifest;
   if (m !== undefined && isRecord(m.case) && isRecord(m.exportedBy)) {
-    lines.push(`Case:       ${m.case.reference}: ${m.case.title}`);
+    lines.push(`Case:       ${q(m.case.reference)}: ${q(m.case.title)}`);
     lines.push(
-      `Exported:   ${m.exportedAt} by ${m.exportedBy.name} (${m.exportedBy.agency}, badge ${m.exportedBy.badge})`,
+      `Exported:   ${q(m.exportedAt)} by ${q(m.exportedBy.name)} (${q(m.exportedBy.agency)}, badge ${q(m.exportedBy.badge)})`,
     );
+    lines.push(`Format:     version ${q(m.version)}`);
     lines.push(
       `Contents:   ${m.evidence.length} exhibit(s), ${m.entities.length} entities, ${m.links.length} link(s), ${m.citations.length} citation(s); ${result.filesVerified} of ${m.files.length} file(s) match the manifest`,
     );
@@ -387,18 +558,22 @@ export function formatVerifyResult(result: VerifyResult, bundleName = 'the bundl
         ? '            This is the key you expected.'
         : result.keyMatched === false
           ? '            This is NOT the key you expected.'
-          : '            No expected key was given (--key): confirm this fingerprint with the exporting agency.',
+          : '            No expected key was given (--key): nobody has confirmed whose key this is.',
     );
   }
   lines.push('');
-  if (result.ok) {
+  if (result.status === 'verified') {
     lines.push(
-      'RESULT: VERIFIED. The signature is valid, every file matches the manifest, nothing was added or removed, and the manifest is consistent.',
+      'RESULT: VERIFIED. The signature is valid and made by the expected key, every file matches the manifest, nothing was added or removed, and the manifest is consistent.',
+    );
+  } else if (result.status === 'unconfirmed') {
+    lines.push(
+      `RESULT: KEY NOT CONFIRMED. The content is consistent with a signature by key ${result.signerFingerprint ?? '(unknown)'}, but nobody has confirmed that this key is the exporting agency's: anyone can re-sign a changed bundle with a key of their own. Confirm the fingerprint with the exporting agency by a separate channel, then run again with --key "FINGERPRINT".`,
     );
   } else {
     lines.push(`RESULT: NOT VERIFIED. ${result.problems.length} problem(s) found:`);
     result.problems.forEach((p, i) => {
-      lines.push(`  ${i + 1}. [${PROBLEM_LABELS[p.code]}] ${p.message}`);
+      lines.push(`  ${i + 1}. [${PROBLEM_LABELS[p.code]}] ${q(p.message)}`);
     });
   }
   return lines.join('\n');

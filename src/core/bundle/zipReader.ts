@@ -4,10 +4,24 @@ import { crc32 } from './bytes';
 /*
  * A deliberately strict ZIP reader for verifying bundles that may come from anyone. Every
  * limit is checked from the central directory before a single byte is inflated, then enforced
- * again while inflating, because the headers of a hostile file can lie. The layout must be
- * exactly what a bundle writer produces: entries back to back from offset 0, the central
- * directory right after them, nothing before, between or after, so that no data can hide in a
- * bundle that still verifies.
+ * again while inflating, because the headers of a hostile file can lie.
+ *
+ * No byte of the file may lie outside what is verified. The rule (README, "Verifying an
+ * evidence bundle"):
+ * - members are checked by content (SHA-256 in the signed manifest), not by layout, so a
+ *   bundle unzipped and zipped again by a common tool (zip, Python's zipfile, 7-Zip), in any
+ *   order and at any compression level, still verifies;
+ * - directory entries are not files: they are skipped, but must be empty and safely named;
+ * - entries lie back to back from offset 0 with the central directory right after them:
+ *   nothing before, between or after;
+ * - no archive comment and no file comment (free text that tools show and nobody signs);
+ * - extra fields only of the kinds common tools write for timestamps and owners (extended
+ *   timestamp 0x5455, Info-ZIP Unix 0x7875 and 0x5855, NTFS times 0x000a), each of its exact
+ *   documented size: a few bytes of clock and owner id, never a carrier of data, and never
+ *   anything an extractor turns into content; any other extra field is refused;
+ * - external attributes: a plain file or a folder. A symlink, a device, a setuid, setgid or
+ *   sticky bit is refused, so that `unzip` extracts every member as a plain file;
+ * - the local header repeats the central directory (name, method, CRC, sizes).
  */
 
 /** Random access to the bundle's bytes: a file handle in Node, a Blob or an array in the app. */
@@ -57,6 +71,77 @@ export type ZipProblemCode =
 
 export type ZipProblem = Readonly<{ code: ZipProblemCode; message: string; path?: string }>;
 
+/** Extra-field kinds tolerated (see the rule at the top), with the sizes each may have. */
+const BENIGN_EXTRA: ReadonlyMap<number, (size: number, central: boolean) => boolean> = new Map([
+  // Extended timestamp: a flags byte and up to three 4-byte times (only mtime in the central).
+  [0x5455, (size: number) => size >= 1 && size <= 13 && (size - 1) % 4 === 0],
+  // Info-ZIP Unix (new): version 1, then uid and gid of 0-8 bytes each, written in full.
+  [0x7875, (size: number) => size >= 3 && size <= 19],
+  // Info-ZIP Unix (old): atime, mtime, and in the local header uid and gid.
+  [0x5855, (size: number) => size === 8 || size === 12],
+  // NTFS: 4 reserved bytes, then one attribute (tag 1, 24 bytes: three 8-byte times).
+  [0x000a, (size: number) => size === 32],
+]);
+
+/** Why an extra-field block is refused, or null when it holds only tolerated fields. */
+function extraFieldProblem(extra: Uint8Array, central: boolean): string | null {
+  let at = 0;
+  while (at < extra.length) {
+    if (at + 4 > extra.length) return 'a truncated extra field';
+    const id = u16(extra, at);
+    const size = u16(extra, at + 2);
+    if (at + 4 + size > extra.length) return `extra field 0x${id.toString(16)} runs past its block`;
+    const ok = BENIGN_EXTRA.get(id);
+    if (ok === undefined)
+      return `an extra field of kind 0x${id.toString(16).padStart(4, '0')}, which no bundle writer or common ZIP tool needs`;
+    if (!ok(size, central))
+      return `extra field 0x${id.toString(16).padStart(4, '0')} of ${size} bytes, not its standard size`;
+    if (id === 0x7875) {
+      const uidSize = extra[at + 5] ?? 0;
+      const gidSize = extra[at + 6 + uidSize] ?? 0;
+      if (extra[at + 4] !== 1 || uidSize > 8 || gidSize > 8 || 3 + uidSize + gidSize !== size)
+        return 'a Unix extra field (0x7875) that is not in its standard layout';
+    }
+    if (id === 0x000a && (u16(extra, at + 8) !== 1 || u16(extra, at + 10) !== 24))
+      return 'an NTFS extra field (0x000a) that is not in its standard layout';
+    if (id === 0x5455) {
+      const flags = extra[at + 4] ?? 0;
+      const times = (flags & 1) + ((flags >> 1) & 1) + ((flags >> 2) & 1);
+      if ((flags & 0xf8) !== 0 || (!central && size !== 1 + 4 * times) || (central && size > 5))
+        return 'an extended-timestamp extra field (0x5455) that is not in its standard layout';
+    }
+    at += 4 + size;
+  }
+  return null;
+}
+
+const S_IFMT = 0o170000;
+const S_IFREG = 0o100000;
+const S_IFDIR = 0o040000;
+
+/** Why the external attributes are refused, or null for a plain file or folder. */
+function attributesProblem(madeBy: number, external: number, isDirectory: boolean): string | null {
+  const host = madeBy >> 8;
+  if (host === 3 /* Unix */) {
+    const mode = Math.floor(external / 0x10000) & 0xffff;
+    if (mode === 0) return null;
+    const type = mode & S_IFMT;
+    if (type === 0o120000) return 'it is marked as a symbolic link';
+    if (type !== 0 && type !== (isDirectory ? S_IFDIR : S_IFREG))
+      return `its Unix file type is ${type.toString(8)}, not a plain ${isDirectory ? 'folder' : 'file'}`;
+    if ((mode & 0o7000) !== 0) return 'it carries a setuid, setgid or sticky bit';
+    return null;
+  }
+  if (host === 0 /* MS-DOS, FAT */ || host === 10 /* NTFS */ || host === 19 /* OS X */) {
+    // Read-only, hidden, system, folder, archive: nothing an extractor turns into content.
+    if ((external & ~0x37 & 0xffff) !== 0 && host !== 19)
+      return `its DOS attributes 0x${(external & 0xffff).toString(16)} are not those of a plain file`;
+    if (host === 19) return attributesProblem(3 << 8, external, isDirectory);
+    return null;
+  }
+  return `it was written by an unknown system (host ${host})`;
+}
+
 export type ZipEntry = Readonly<{
   path: string;
   method: 0 | 8;
@@ -68,7 +153,10 @@ export type ZipEntry = Readonly<{
 }>;
 
 export type ZipDirectory = Readonly<{
+  /** The files, in the order of the central directory; folders are not among them. */
   entries: readonly ZipEntry[];
+  /** Folder entries, kept only so that their (empty) contents can be checked. */
+  directories?: readonly ZipEntry[];
   problems: readonly ZipProblem[];
 }>;
 
@@ -147,6 +235,11 @@ export async function readZipDirectory(
         : 'The ZIP is truncated (or not a ZIP): its end-of-central-directory record is missing',
     );
   const eocdOffset = tailStart + eocd;
+  if (u16(tail, eocd + 20) !== 0)
+    problems.push({
+      code: 'zip-hidden-data',
+      message: `The ZIP carries an archive comment of ${u16(tail, eocd + 20)} bytes: a bundle writer never writes one, and it is not covered by the signature`,
+    });
   if (eocd >= 20 && u32(tail, eocd - 20) === ZIP64_LOCATOR_SIG)
     return fail('zip-unsupported', 'ZIP64 archives are not produced by Ringtrace and are refused');
   const disk = u16(tail, eocd + 4);
@@ -177,6 +270,7 @@ export async function readZipDirectory(
 
   const cd = await src.read(cdOffset, cdSize);
   const entries: ZipEntry[] = [];
+  const directories: ZipEntry[] = [];
   const seen = new Map<string, string>();
   let total = 0;
   let at = 0;
@@ -184,6 +278,7 @@ export async function readZipDirectory(
   for (let index = 0; index < count; index++) {
     if (at + 46 > cd.length || u32(cd, at) !== CDH_SIG)
       return fail('zip-malformed', `Central directory entry ${index + 1} of ${count} is damaged`);
+    const madeBy = u16(cd, at + 4);
     const flags = u16(cd, at + 8);
     const method = u16(cd, at + 10);
     const crc = u32(cd, at + 16);
@@ -193,6 +288,8 @@ export async function readZipDirectory(
     const extraLength = u16(cd, at + 30);
     const commentLength = u16(cd, at + 32);
     const startDisk = u16(cd, at + 34);
+    const externalAttributes = u32(cd, at + 38);
+    const extra = cd.slice(at + 46 + nameLength, at + 46 + nameLength + extraLength);
     const localOffset = u32(cd, at + 42);
     const end = at + 46 + nameLength + extraLength + commentLength;
     if (end > cd.length)
@@ -213,7 +310,9 @@ export async function readZipDirectory(
       });
       continue;
     }
-    const unsafe = unsafePathReason(path);
+    // A folder is written by every common tool as an empty entry whose name ends in "/".
+    const isDirectory = path.endsWith('/');
+    const unsafe = unsafePathReason(isDirectory ? path.slice(0, -1) : path);
     if (unsafe !== null) {
       problems.push({
         code: 'zip-unsafe-path',
@@ -233,6 +332,40 @@ export async function readZipDirectory(
       continue;
     }
     seen.set(folded, path);
+    if (commentLength !== 0) {
+      problems.push({
+        code: 'zip-hidden-data',
+        path,
+        message: `Entry "${path}" carries a file comment of ${commentLength} bytes, which no bundle writer produces and no signature covers`,
+      });
+      continue;
+    }
+    const extraProblem = extraFieldProblem(extra, true);
+    if (extraProblem !== null) {
+      problems.push({
+        code: 'zip-hidden-data',
+        path,
+        message: `Entry "${path}" has ${extraProblem} in the central directory`,
+      });
+      continue;
+    }
+    const attributes = attributesProblem(madeBy, externalAttributes, isDirectory);
+    if (attributes !== null) {
+      problems.push({
+        code: 'zip-unsafe-path',
+        path,
+        message: `Entry "${path}" is refused: ${attributes}; a bundle holds only plain files`,
+      });
+      continue;
+    }
+    if (isDirectory && (size !== 0 || compressedSize > 2)) {
+      problems.push({
+        code: 'zip-hidden-data',
+        path,
+        message: `Entry "${path}" is named as a folder but holds ${size} bytes`,
+      });
+      continue;
+    }
     if ((flags & 0x1) !== 0 || (flags & 0x40) !== 0) {
       problems.push({ code: 'zip-unsupported', path, message: `Entry "${path}" is encrypted` });
       continue;
@@ -295,24 +428,52 @@ export async function readZipDirectory(
     const localNameLength = u16(local, 26);
     const localExtraLength = u16(local, 28);
     const localName = await src.read(localOffset + 30, localNameLength);
+    const localFlags = u16(local, 6);
+    const hasDescriptor = (localFlags & 0x8) !== 0;
     if (
       localNameLength !== nameLength ||
       !localName.every((b, i) => b === nameBytes[i]) ||
-      u16(local, 8) !== method
+      u16(local, 8) !== method ||
+      (!hasDescriptor &&
+        (u32(local, 14) !== crc || u32(local, 18) !== compressedSize || u32(local, 22) !== size))
     ) {
       problems.push({
         code: 'zip-malformed',
         path,
-        message: `Entry "${path}": its local header disagrees with the central directory (name or method)`,
+        message: `Entry "${path}": its local header disagrees with the central directory (name, method, CRC or sizes)`,
+      });
+      continue;
+    }
+    const localExtra = await src.read(localOffset + 30 + localNameLength, localExtraLength);
+    const localExtraProblem = extraFieldProblem(localExtra, false);
+    if (localExtraProblem !== null) {
+      problems.push({
+        code: 'zip-hidden-data',
+        path,
+        message: `Entry "${path}" has ${localExtraProblem} in its local header`,
       });
       continue;
     }
     const dataOffset = localOffset + 30 + localNameLength + localExtraLength;
     let spanEnd = dataOffset + compressedSize;
-    if ((u16(local, 6) & 0x8) !== 0) {
-      // A data descriptor follows the data, with or without its optional signature.
+    if (hasDescriptor) {
+      // A data descriptor follows the data, with or without its optional signature; it must
+      // repeat the central directory's CRC and sizes.
       const dd = await src.read(spanEnd, 16);
-      spanEnd += u32(dd, 0) === DD_SIG ? 16 : 12;
+      const signed = u32(dd, 0) === DD_SIG ? 4 : 0;
+      if (
+        u32(dd, signed) !== crc ||
+        u32(dd, signed + 4) !== compressedSize ||
+        u32(dd, signed + 8) !== size
+      ) {
+        problems.push({
+          code: 'zip-malformed',
+          path,
+          message: `Entry "${path}": its data descriptor disagrees with the central directory`,
+        });
+        continue;
+      }
+      spanEnd += signed + 12;
     }
     if (spanEnd > cdOffset) {
       problems.push({
@@ -323,6 +484,11 @@ export async function readZipDirectory(
       continue;
     }
     spans.push({ start: localOffset, end: spanEnd, path });
+    if (isDirectory) {
+      // Its data, if any, must be an empty deflate stream; checked, then the folder is dropped.
+      directories.push({ path, method, crc, compressedSize, size, dataOffset });
+      continue;
+    }
     entries.push({ path, method, crc, compressedSize, size, dataOffset });
   }
   if (at !== cd.length)
@@ -339,7 +505,7 @@ export async function readZipDirectory(
   // Overlapping entries are how the smallest bombs reuse one compressed block many times;
   // gaps are where data could hide. Checked only when every entry was accepted: a refused
   // entry leaves a gap that is no news.
-  if (problems.length > 0) return { entries, problems };
+  if (problems.length > 0) return { entries, directories, problems };
   spans.sort((a, b) => a.start - b.start);
   let cursor = 0;
   for (const span of spans) {
@@ -361,14 +527,15 @@ export async function readZipDirectory(
       code: 'zip-hidden-data',
       message: `${cdOffset - cursor} unaccounted bytes lie before the central directory`,
     });
-  return { entries, problems };
+  return { entries, directories, problems };
 }
 
 /** Raised while inflating an entry; the message names the entry. */
 export class ZipEntryError extends Error {
   override readonly name = 'ZipEntryError';
   constructor(
-    readonly code: 'zip-bomb' | 'zip-corrupt',
+    /** zip-crc: the bytes read whole but differ from the CRC-32 recorded: they were changed. */
+    readonly code: 'zip-bomb' | 'zip-corrupt' | 'zip-crc',
     readonly path: string,
     message: string,
   ) {
@@ -384,19 +551,31 @@ const READ_CHUNK = 16 * 1024;
  * output is cut off as soon as it passes the declared size: headers that lie cannot make the
  * verifier inflate a bomb. The CRC-32 and the exact size are checked at the end.
  */
-export async function* readEntry(src: RandomAccess, entry: ZipEntry): AsyncGenerator<Uint8Array> {
+export async function* readEntry(
+  src: RandomAccess,
+  entry: ZipEntry,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+): AsyncGenerator<Uint8Array> {
   const { path } = entry;
   let produced = 0;
+  let consumed = 0;
   let crc = 0;
   const out: Uint8Array[] = [];
   const take = (chunk: Uint8Array): void => {
     produced += chunk.length;
-    if (produced > entry.size)
+    if (produced > entry.size) {
+      // A damaged deflate stream runs on a little past its size; a bomb expands far beyond
+      // what deflate of real text or files does. Saying which keeps the refusal honest.
+      const bomb =
+        produced > limits.ratioFloor && produced / Math.max(consumed, 1) > limits.maxRatio;
       throw new ZipEntryError(
-        'zip-bomb',
+        bomb ? 'zip-bomb' : 'zip-corrupt',
         path,
-        `Entry "${path}" inflates to more than the ${entry.size} bytes its header declares; stopped (decompression bomb or damaged file)`,
+        bomb
+          ? `Entry "${path}" inflates to more than the ${entry.size} bytes its header declares, ${Math.round(produced / Math.max(consumed, 1))} times its compressed size; stopped (decompression bomb)`
+          : `Entry "${path}" is damaged: it inflates to more than the ${entry.size} bytes its header declares`,
       );
+    }
     crc = crc32(chunk, crc);
     out.push(chunk);
   };
@@ -412,6 +591,7 @@ export async function* readEntry(src: RandomAccess, entry: ZipEntry): AsyncGener
     if (chunk.length !== length)
       throw new ZipEntryError('zip-corrupt', path, `Entry "${path}" is cut short`);
     const final = offset + length >= entry.compressedSize;
+    consumed += length;
     if (inflater === null) {
       if (chunk.length > 0) take(chunk);
     } else {
@@ -437,7 +617,7 @@ export async function* readEntry(src: RandomAccess, entry: ZipEntry): AsyncGener
     );
   if (crc !== entry.crc)
     throw new ZipEntryError(
-      'zip-corrupt',
+      'zip-crc',
       path,
       `Entry "${path}" fails its CRC-32 check: its bytes were changed inside the ZIP`,
     );
@@ -448,6 +628,7 @@ export async function readEntryBytes(
   src: RandomAccess,
   entry: ZipEntry,
   maxBytes: number,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
 ): Promise<Uint8Array> {
   if (entry.size > maxBytes)
     throw new ZipEntryError(
@@ -457,7 +638,7 @@ export async function readEntryBytes(
     );
   const whole = new Uint8Array(entry.size);
   let at = 0;
-  for await (const chunk of readEntry(src, entry)) {
+  for await (const chunk of readEntry(src, entry, limits)) {
     whole.set(chunk, at);
     at += chunk.length;
   }

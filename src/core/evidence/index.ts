@@ -20,3 +20,9 @@ export { announceJobQueued, onJobQueued } from './jobEvents';
 export type { JobOutcome, JobProgress, PageImageSource, RunJobOptions } from './ocrRunner';
 export { correctedWords, textChange, wordSpans, wordsInRange } from './textRanges';
 export type { TextChange, WordSpan } from './textRanges';
+export {
+  recordCustodyTransfer,
+  custodyTransferStatement,
+  CustodyTransferError,
+} from './custodyTransfer';
+export type { CustodyTransferInput, CustodyTransferErrorCode } from './custodyTransfer';

@@ -3,7 +3,7 @@
  * (Cytoscape and its SVG export) and the report inside an evidence bundle. One definition, so
  * that a prosecutor's printed report shows the colours and line styles the investigator saw.
  */
-import type { Role, SourceReliability } from './case';
+import type { EntityKind, Role, SourceReliability } from './case';
 
 /**
  * The role that decides an entity's colour when it has several: the most serious first.
@@ -51,3 +51,21 @@ export const LINE_DASH: Readonly<Record<LineStyle, string>> = {
   dashed: '7 4',
   dotted: '2 4',
 };
+
+/**
+ * The shape that tells an entity's kind, by its Cytoscape name; the bundle report draws the
+ * same shapes in SVG (src/core/bundle/networkSvg.ts), so a printed report matches the screen.
+ */
+export const KIND_SHAPES: Readonly<Record<EntityKind, string>> = {
+  person: 'ellipse',
+  organization: 'round-rectangle',
+  phone: 'diamond',
+  bankAccount: 'hexagon',
+  vehicle: 'round-triangle',
+  address: 'vee',
+  identityDocument: 'rectangle',
+  onlineAccount: 'octagon',
+};
+
+/** Officials wear a thick gold double ring, on screen and in the report. */
+export const OFFICIAL_RING = '#f9a825';

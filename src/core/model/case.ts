@@ -237,4 +237,21 @@ export type CustodyEntry = Readonly<{
   actor: Actor;
   action: 'intake' | 'view' | 'ocr' | 'correction' | 'export' | 'transfer' | 'note';
   details: string;
+  /** Only on a 'transfer': the hand-over as both officers attest it. */
+  transfer?: CustodyTransfer;
+}>;
+
+/**
+ * A hand-over of an exhibit from one officer to another. When the receiving officer also uses
+ * Ringtrace, they sign the hand-over statement (src/core/intake/custodyTransfer.ts) with their
+ * vault's Ed25519 key; the signature travels into every bundle and the verifier re-checks it.
+ */
+export type CustodyTransfer = Readonly<{
+  from: Actor;
+  to: Actor;
+  reason: string;
+  /** SHA-256 (hex) of `reason`: signed instead of the text, so a pseudonymised reason still verifies. */
+  reasonSha256: string;
+  receiverPublicKeyHex?: string;
+  receiverSignatureHex?: string;
 }>;

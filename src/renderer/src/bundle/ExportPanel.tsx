@@ -3,8 +3,12 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   ExportCancelledError,
+  REPORT_LANGUAGES,
   exportFromVault,
+  originalsNamingVictims,
   selectForBundle,
+  type NamingOriginal,
+  type ReportLanguage,
   type BundleContents,
   type BundleSelection,
   type CaseData,
@@ -27,6 +31,7 @@ import { useSession } from '../vault/session';
 import { ExportResult } from './ExportResult';
 import { formatBytes } from './formatBytes';
 import { OriginalsChoice } from './OriginalsChoice';
+import { ReportLanguageChoice } from './ReportLanguageChoice';
 import { SelectionList, type SelectionItem } from './SelectionList';
 import { SigningKeyPanel } from './SigningKeyPanel';
 import { VictimChoice } from './VictimChoice';
@@ -36,6 +41,7 @@ type Props = Readonly<{ caseId: CaseId; data: CaseData }>;
 type Phase =
   | Readonly<{ kind: 'idle' }>
   | Readonly<{ kind: 'confirm-identities'; victims: number }>
+  | Readonly<{ kind: 'confirm-originals'; naming: readonly NamingOriginal[] }>
   | Readonly<{ kind: 'running'; progress: ExportProgress | null }>
   | Readonly<{ kind: 'done'; outcome: Extract<ExportOutcome, { saved: true }> }>
   | Readonly<{ kind: 'message'; text: string; error: boolean }>;
@@ -62,6 +68,11 @@ export function ExportPanel({ caseId, data }: Props): ReactNode {
   const [citedBy, setCitedBy] = useState(true);
   const [victimMode, setVictimMode] = useState<VictimProtectionMode>('pseudonymise');
   const [originals, setOriginals] = useState<OriginalsPolicy>('all');
+  const [includeAnyway, setIncludeAnyway] = useState<ReadonlySet<string>>(new Set());
+  const [reportLanguage, setReportLanguage] = useState<ReportLanguage>(() => {
+    const ui = i18n.language.slice(0, 2);
+    return (REPORT_LANGUAGES as readonly string[]).includes(ui) ? (ui as ReportLanguage) : 'en';
+  });
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const abortRef = useRef<AbortController | null>(null);
 
@@ -88,6 +99,14 @@ export function ExportPanel({ caseId, data }: Props): ReactNode {
       return { kind: 'problem', message: e instanceof Error ? e.message : String(e) };
     }
   }, [data, selection, links.size, entities.size, items.size]);
+
+  const naming: readonly NamingOriginal[] = useMemo(
+    () =>
+      preview.kind === 'ok' && victimMode === 'pseudonymise'
+        ? originalsNamingVictims(preview.contents)
+        : [],
+    [preview, victimMode],
+  );
 
   const citationCount = (linkId: LinkId): number =>
     data.citations.filter((c) => c.linkId === linkId).length;
@@ -140,6 +159,11 @@ export function ExportPanel({ caseId, data }: Props): ReactNode {
         selection,
         victimProtection: victimMode,
         includeOriginals: originals,
+        includeNamingOriginals: [...includeAnyway].filter((id) =>
+          naming.some((n) => n.evidenceId === id),
+        ) as EvidenceId[],
+        reportLanguage,
+        timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
         signal: controller.signal,
         onProgress: (progress) => {
           const now = performance.now();
@@ -174,6 +198,9 @@ export function ExportPanel({ caseId, data }: Props): ReactNode {
     if (preview.kind !== 'ok') return;
     if (victimMode === 'include-identities' && preview.victims > 0)
       setPhase({ kind: 'confirm-identities', victims: preview.victims });
+    // Victims are protected, yet every original goes in: ask, naming the ones that name them.
+    else if (originals === 'all' && naming.length > 0)
+      setPhase({ kind: 'confirm-originals', naming });
     else run();
   };
 
@@ -251,7 +278,14 @@ export function ExportPanel({ caseId, data }: Props): ReactNode {
 
       <section className="panel wide bundle-options">
         <VictimChoice value={victimMode} onChange={setVictimMode} />
-        <OriginalsChoice value={originals} onChange={setOriginals} />
+        <OriginalsChoice
+          value={originals}
+          onChange={setOriginals}
+          naming={naming}
+          includeAnyway={includeAnyway}
+          onIncludeAnywayChange={setIncludeAnyway}
+        />
+        <ReportLanguageChoice value={reportLanguage} onChange={setReportLanguage} />
       </section>
 
       <section className="panel wide">
@@ -295,6 +329,21 @@ export function ExportPanel({ caseId, data }: Props): ReactNode {
         )}
       </section>
 
+      {phase.kind === 'confirm-originals' && (
+        <ConfirmDialog
+          title={t('bundle.originalsConfirmTitle')}
+          message={t('bundle.originalsConfirmBody', {
+            count: phase.naming.length,
+            exhibits: phase.naming
+              .map((n) => `${n.exhibitRef} (${n.victims.join(', ')})`)
+              .join('; '),
+          })}
+          confirmLabel={t('bundle.originalsConfirmOk')}
+          danger
+          onConfirm={run}
+          onCancel={() => setPhase({ kind: 'idle' })}
+        />
+      )}
       {phase.kind === 'confirm-identities' && (
         <ConfirmDialog
           title={t('bundle.victimsConfirmTitle')}

@@ -1,14 +1,20 @@
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatVerifyResult, verifyBundle, type VerifyResult } from '../../../core/bundle';
+import {
+  escapeUntrusted,
+  formatVerifyResult,
+  verifyBundle,
+  type VerifyResult,
+} from '../../../core/bundle';
 import { platform } from '../platform';
 import { Field } from '../shell/Field';
+import { useSession } from '../vault/session';
 
 type State =
   | Readonly<{ kind: 'idle' }>
   | Readonly<{ kind: 'busy'; name: string }>
-  | Readonly<{ kind: 'done'; name: string; result: VerifyResult }>
+  | Readonly<{ kind: 'done'; name: string; result: VerifyResult; ownKey: boolean }>
   | Readonly<{ kind: 'failed'; name: string; message: string }>;
 
 /**
@@ -18,6 +24,7 @@ type State =
  */
 export function VerifyPanel(): ReactNode {
   const { t } = useTranslation();
+  const { vault } = useSession();
   const [expected, setExpected] = useState('');
   const [state, setState] = useState<State>({ kind: 'idle' });
 
@@ -30,11 +37,18 @@ export function VerifyPanel(): ReactNode {
         setState({ kind: 'busy', name: file.name });
         try {
           const fingerprint = expected.trim();
-          const result = await verifyBundle(
+          let result = await verifyBundle(
             file.data,
             fingerprint === '' ? {} : { expectedFingerprint: fingerprint },
           );
-          setState({ kind: 'done', name: file.name, result });
+          // A key the user already trusts needs no typing: this vault's own signing key.
+          const own = vault.signing.fingerprint;
+          const ownKey =
+            fingerprint === '' &&
+            result.status === 'unconfirmed' &&
+            result.signerFingerprint === own;
+          if (ownKey) result = await verifyBundle(file.data, { expectedFingerprint: own });
+          setState({ kind: 'done', name: file.name, result, ownKey });
         } catch (e) {
           setState({
             kind: 'failed',
@@ -76,39 +90,71 @@ export function VerifyPanel(): ReactNode {
           {t('bundle.verifyFailed', { name: state.name, message: state.message })}
         </div>
       )}
-      {state.kind === 'done' && <VerifyReport name={state.name} result={state.result} />}
+      {state.kind === 'done' && (
+        <VerifyReport name={state.name} result={state.result} ownKey={state.ownKey} />
+      )}
     </section>
   );
 }
 
+/**
+ * Every string that comes from the bundle (file names, messages quoting them, the case title)
+ * is shown escaped: a crafted name with control or bidi characters cannot fake a verdict.
+ */
 function VerifyReport({
-  name,
+  name: rawName,
   result,
-}: Readonly<{ name: string; result: VerifyResult }>): ReactNode {
+  ownKey,
+}: Readonly<{ name: string; result: VerifyResult; ownKey: boolean }>): ReactNode {
   const { t } = useTranslation();
+  const name = escapeUntrusted(rawName);
   return (
     <div className="bundle-verify-result" data-testid="verify-result">
-      {result.ok ? (
-        <div className="ok-banner" role="status" data-testid="verify-verdict" data-ok="true">
-          {t('bundle.verified', { name })}
+      {result.status === 'verified' && (
+        <div
+          className="ok-banner"
+          role="status"
+          data-testid="verify-verdict"
+          data-ok="true"
+          data-status="verified"
+        >
+          {t(ownKey ? 'bundle.verifiedOwnKey' : 'bundle.verified', { name })}
         </div>
-      ) : (
-        <div className="warning" role="alert" data-testid="verify-verdict" data-ok="false">
+      )}
+      {result.status === 'unconfirmed' && (
+        <div
+          className="warning"
+          role="alert"
+          data-testid="verify-verdict"
+          data-ok="false"
+          data-status="unconfirmed"
+        >
+          {t('bundle.unconfirmed', { name, fingerprint: result.signerFingerprint ?? '' })}
+        </div>
+      )}
+      {result.status === 'failed' && (
+        <div
+          className="warning"
+          role="alert"
+          data-testid="verify-verdict"
+          data-ok="false"
+          data-status="failed"
+        >
           {t('bundle.notVerified', { name, count: result.problems.length })}
           <ul className="bundle-problems">
             {result.problems.map((p, i) => (
               <li key={i} data-testid="verify-problem">
-                {p.path !== undefined && <span className="mono">{p.path}: </span>}
-                {p.message}
+                {p.path !== undefined && <span className="mono">{escapeUntrusted(p.path)}: </span>}
+                {escapeUntrusted(p.message)}
               </li>
             ))}
           </ul>
         </div>
       )}
-      <details open={!result.ok}>
+      <details open={result.status !== 'verified'}>
         <summary>{t('bundle.report')}</summary>
         <pre className="bundle-report" data-testid="verify-report">
-          {formatVerifyResult(result, name)}
+          {formatVerifyResult(result, rawName)}
         </pre>
       </details>
     </div>

@@ -45,6 +45,9 @@ describe('buildBundle', () => {
         'pages/EX-001/2.txt',
         'pages/EX-002/1.txt',
         'pages/EX-003/1.txt',
+        'verify/verify.mjs',
+        'verify/verify.html',
+        'verify/README.txt',
       ].sort(),
     );
     // Originals exactly as taken in.

@@ -6,6 +6,7 @@
  */
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { zlibSync } from 'fflate';
+import { GENESIS_HASH, hashAuditEntry } from '../../../../src/core/audit';
 import { crc32, sha256Hex } from '../../../../src/core/bundle/bytes';
 import {
   buildBundle,
@@ -464,41 +465,37 @@ export function buildCaseFixture(): CaseFixture {
     details: 'Line naming Srey Mom Chan checked against passport N01234567',
   });
 
-  const audit: AuditEntry[] = [
+  // Chained and hashed exactly as the vault's audit log does, so that the verifier's own
+  // recomputation (bundle/auditHash.ts) is checked against the vault's (audit/auditLog.ts).
+  const audit: AuditEntry[] = chainAudit([
     {
-      seq: 1,
       at: T0,
       actor: OFFICER,
       action: 'entity.create',
       table: 'entities',
       recordId: victim1.id,
+      caseId,
       summary: 'Created person Srey Mom Chan',
-      prevHash: '0'.repeat(64),
-      hash: 'a'.repeat(64),
     },
     {
-      seq: 2,
       at: T0,
       actor: OFFICER,
       action: 'link.create',
       table: 'links',
       recordId: paidBroker.id,
+      caseId,
       summary: 'Linked Sok Vanna paid Somchai Prasert',
-      prevHash: 'a'.repeat(64),
-      hash: 'b'.repeat(64),
     },
     {
-      seq: 3,
       at: T0,
       actor: OFFICER,
       action: 'entity.create',
       table: 'entities',
       recordId: bystander.id,
+      caseId,
       summary: 'Created witness',
-      prevHash: 'b'.repeat(64),
-      hash: 'c'.repeat(64),
     },
-  ];
+  ]);
 
   const { secretKey, publicKey } = ed25519.keygen();
   return {
@@ -536,6 +533,24 @@ export function buildCaseFixture(): CaseFixture {
     },
     keyPair: { secretKey, publicKey },
   };
+}
+
+/** Gives entries their seq, prevHash and hash as appendAudit would. */
+export function chainAudit(
+  entries: readonly Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'>[],
+  start: Readonly<{ seq: number; hash: string }> = { seq: 0, hash: GENESIS_HASH },
+): AuditEntry[] {
+  let prev = start;
+  return entries.map((e) => {
+    const unhashed = { ...e, seq: prev.seq + 1, prevHash: prev.hash };
+    // The bundle types an action as a plain string; the vault as "table.verb", which these are.
+    const entry = {
+      ...unhashed,
+      hash: hashAuditEntry(unhashed as Parameters<typeof hashAuditEntry>[0]),
+    };
+    prev = entry;
+    return entry;
+  });
 }
 
 /** The charge's selection: four cited links plus the victim's passport link and the official. */

@@ -16,10 +16,11 @@ describe('selectForBundle', () => {
     expect(picked.custody.map((c) => c.evidenceId)).toEqual([f.ids.chat, f.ids.chat]);
   });
 
-  it('cites only the pages the links rest on, yet knows all pages of the items', () => {
+  it('brings every page of a cited item, not only the cited page', () => {
     const f = buildCaseFixture();
     const picked = selectForBundle(f.data, { citedByLinkIds: [f.ids.recruitedV1] });
-    expect(picked.pages.map((p) => p.number)).toEqual([1]);
+    expect(picked.pages.map((p) => p.number)).toEqual([1, 2]);
+    expect(picked.citations).toHaveLength(1);
     expect(picked.allPagesOfItems?.map((p) => p.number).sort()).toEqual([1, 2]);
   });
 

@@ -184,7 +184,34 @@ describe('verifyBundle: tampering is detected and named', () => {
     });
     const withoutKey = await verifyBundle(forged);
     expect(withoutKey.signerFingerprint).toBe(fingerprintOf(other.publicKey));
-    expect(formatVerifyResult(withoutKey)).toMatch(/confirm this fingerprint/);
+    expect(withoutKey.status).not.toBe('verified');
+    // A careful forger also puts their key into the manifest: everything is consistent, yet
+    // without an expected key it is never called VERIFIED.
+    const fullForge = repack((files) => {
+      const manifest = manifestOf(files);
+      resign(
+        files,
+        {
+          ...manifest,
+          signer: {
+            algorithm: 'Ed25519',
+            publicKeyHex: Buffer.from(other.publicKey).toString('hex'),
+            fingerprint: fingerprintOf(other.publicKey),
+          },
+          links: manifest.links.map((l) => ({ ...l, reliability: 'A' })),
+        },
+        other.secretKey,
+      );
+    });
+    const forgedNoKey = await verifyBundle(fullForge);
+    expect(forgedNoKey.ok).toBe(true);
+    expect(forgedNoKey.status).toBe('unconfirmed');
+    expect(formatVerifyResult(forgedNoKey)).toMatch(/RESULT: KEY NOT CONFIRMED/);
+    expect(formatVerifyResult(forgedNoKey)).not.toMatch(/RESULT: VERIFIED/);
+    expect(formatVerifyResult(forgedNoKey)).toContain(fingerprintOf(other.publicKey));
+    const forgedWithKey = await verifyBundle(fullForge, { expectedFingerprint: fingerprint });
+    expect(forgedWithKey.status).toBe('failed');
+    expect(codes(forgedWithKey)).toEqual(['wrong-key']);
     const withKey = await verifyBundle(forged, { expectedFingerprint: fingerprint.toLowerCase() });
     expect(codes(withKey)).toContain('wrong-key');
     expect(withKey.problems.find((p) => p.code === 'wrong-key')?.message).toContain(

@@ -55,6 +55,14 @@ describe('npm run cli -- verify', () => {
     expect(run.stdout).toContain('Case:       KH-BMC-2025-0142: Poipet recruitment ring');
   });
 
+  it('without --key: never VERIFIED, exit code 3, the key named as unconfirmed', async () => {
+    const run = await cli(good);
+    expect(run.code).toBe(3);
+    expect(run.stdout).not.toContain('RESULT: VERIFIED');
+    expect(run.stdout).toContain('RESULT: KEY NOT CONFIRMED');
+    expect(run.stdout).toContain(`consistent with a signature by key ${fingerprint}`);
+  });
+
   it('exits non-zero and names the changed file', async () => {
     const run = await cli(tampered);
     expect(run.code).toBe(1);

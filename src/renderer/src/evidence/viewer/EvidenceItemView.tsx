@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { EvidenceRow, OcrJobRow, PageRow } from '../../../../core/db';
 import type { Box, CitationId, CustodyEntry, EvidenceId } from '../../../../core/model';
 import { useSession } from '../../vault/session';
+import { CustodyTransferForm } from './CustodyTransferForm';
 import { ItemRecord } from './ItemRecord';
 import { JobStatus } from '../JobStatus';
 import { PageViewer } from './PageViewer';
@@ -222,6 +223,8 @@ export function EvidenceItemView({ location, onCite }: Props): ReactNode {
             ))}
           </tbody>
         </table>
+        {/* The vault's change event re-reads the custody above once the hand-over is written. */}
+        <CustodyTransferForm item={item} onRecorded={() => undefined} />
       </section>
     </div>
   );

@@ -53,6 +53,47 @@ export const bundle = {
   originalsNone: 'Leave out every original',
   originalsNoneHint:
     'Only hashes, metadata and page texts: the court can match them to originals it receives separately.',
+  namingOriginalsIntro_one:
+    'This original names a victim (found in its page text). Originals cannot be redacted:',
+  namingOriginalsIntro_other:
+    'These {{count}} originals name a victim (found in their page text). Originals cannot be redacted:',
+  namesVictims: 'names {{victims}}',
+  includeAnywayHint:
+    'Tick an original only if the court needs the file itself; it then goes in unredacted, naming the victim.',
+  originalsConfirmTitle: 'Include originals that name victims?',
+  originalsConfirmBody:
+    'Victims are pseudonymised, but {{count}} original(s) name a victim and would go in unredacted: {{exhibits}}. Include them anyway? (Choose “Leave out originals that name a victim” to keep them out.)',
+  originalsConfirmOk: 'Include them',
+  handover: {
+    open: 'Record a hand-over…',
+    title: 'Hand over exhibit {{exhibit}}',
+    from: 'From {{name}} (you) to:',
+    toName: 'Receiving officer’s name',
+    toAgency: 'Their agency',
+    toBadge: 'Their badge number',
+    when: 'When it was handed over',
+    reason: 'Why (e.g. for forensic examination, for the court)',
+    signTitle: 'Receiving officer’s signature (when they also use Ringtrace)',
+    signIntro:
+      'The receiving officer signs exactly this statement with their vault’s Ed25519 key and gives you their public key and the signature (hexadecimal). Both are checked before the hand-over is recorded, and again by every verifier of a bundle that lists it.',
+    receiverKey: 'Their public key (64 hexadecimal characters)',
+    receiverSignature: 'Their signature (128 hexadecimal characters)',
+    save: 'Record the hand-over',
+    cancel: 'Cancel',
+    badTime: 'The date and time of the hand-over are not valid.',
+    errors: {
+      'missing-field': 'The hand-over needs the {{field}}.',
+      'bad-time': 'The date and time of the hand-over are not valid.',
+      'not-found': 'This exhibit is no longer in the vault.',
+      'key-without-signature':
+        'Give both the receiving officer’s public key and their signature, or neither.',
+      'bad-signature': 'The signature does not match this hand-over: {{problem}}',
+    },
+  },
+  reportLanguageTitle: 'Language of the court report',
+  reportLanguageHint:
+    'report.html is written in this language, with its fonts inside, so it reads the same on any computer.',
+  reportLanguages: { en: 'English', km: 'ខ្មែរ (Khmer)', th: 'ไทย (Thai)' },
   keyTitle: 'Signing key',
   keyBody:
     'The bundle is signed with this vault’s key. Give the court this fingerprint separately (by phone, letter or in person, never inside the bundle), so it can tell that the bundle came from you.',
@@ -77,14 +118,18 @@ export const bundle = {
   verifyTitle: 'Verify a bundle',
   verifyIntro:
     'Check a bundle you exported or received: its signature, every file against the manifest, and the manifest itself. Nothing of the bundle is stored.',
-  expectedKey: 'Expected signing key fingerprint (optional)',
+  expectedKey: 'Expected signing key fingerprint',
   expectedKeyHint:
-    'The fingerprint the exporting agency gave you separately. Without it, the result says who signed but not whether that is who you expected.',
+    'The fingerprint the exporting agency gave you separately (by phone, letter or in person). Without it a bundle is never called verified, unless this vault signed it.',
   chooseBundle: 'Choose a bundle (.zip) to verify…',
   pickerTitle: 'Choose an evidence bundle',
   verifying: 'Verifying {{name}}…',
   verified:
-    '{{name}}: VERIFIED. The signature is valid and nothing in the bundle was changed, added or removed.',
+    '{{name}}: VERIFIED. Signed by the key you expected, and nothing in the bundle was changed, added or removed.',
+  verifiedOwnKey:
+    '{{name}}: VERIFIED. Signed by this vault’s own key, and nothing in the bundle was changed, added or removed.',
+  unconfirmed:
+    '{{name}}: KEY NOT CONFIRMED. The content is consistent with a signature by key {{fingerprint}}, but nobody has confirmed that this key is the exporting agency’s. Enter the fingerprint they gave you separately and verify again.',
   notVerified_one: '{{name}}: NOT VERIFIED. {{count}} problem found.',
   notVerified_other: '{{name}}: NOT VERIFIED. {{count}} problems found.',
   report: 'Full verification report',
