@@ -13,6 +13,8 @@ import { ConfirmDialog } from '../shell/ConfirmDialog';
 import { EmptyState } from '../shell/EmptyState';
 import { useSession } from '../vault/session';
 import { errorMessage } from './useCaseData';
+import { useFormatSettings } from '../i18n';
+import { formatDateTime } from '../i18n/format';
 
 type Props = Readonly<{ store: EntityStore; caseId: CaseId }>;
 
@@ -42,7 +44,8 @@ function Summary({ entity }: { entity: Entity }): ReactNode {
 
 /** Entities that may be one, with the reasons; merge (asked first) and undo. */
 export function DuplicatesPanel({ store, caseId }: Props): ReactNode {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormatSettings();
   const { revision, changed } = useSession();
   const [candidates, setCandidates] = useState<DuplicateCandidate[] | null>(null);
   const [merges, setMerges] = useState<MergeRecord[]>([]);
@@ -162,10 +165,7 @@ export function DuplicatesPanel({ store, caseId }: Props): ReactNode {
                 {t('entities.dup.mergeLine', {
                   absorbed: displayName(m.absorbed),
                   survivor: displayName({ id: m.survivorId, names: m.survivorAfter.names }),
-                  when: new Date(m.at).toLocaleString(i18n.language, {
-                    dateStyle: 'medium',
-                    timeStyle: 'short',
-                  }),
+                  when: formatDateTime(m.at, format),
                   who: m.actor.name,
                 })}{' '}
                 <button

@@ -5,12 +5,15 @@ import type { AuditEntry } from '../../../core/audit';
 import type { AuditVerification } from '../../../core/audit';
 import { EmptyState } from '../shell/EmptyState';
 import { useSession } from '../vault/session';
+import { useFormatSettings } from '../i18n';
+import { formatDateTime } from '../i18n/format';
 
 /** The most recent entries shown; verification always walks the whole chain. */
 const SHOWN = 500;
 
 export function AuditView(): ReactNode {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormatSettings();
   const { vault, revision, currentCaseId } = useSession();
   const [entries, setEntries] = useState<readonly AuditEntry[] | null>(null);
   const [onlyCase, setOnlyCase] = useState(false);
@@ -112,10 +115,7 @@ export function AuditView(): ReactNode {
               <tr key={entry.seq} data-testid="audit-row">
                 <td className="mono">{entry.seq}</td>
                 <td className="muted nowrap">
-                  {new Date(entry.at).toLocaleString(i18n.language, {
-                    dateStyle: 'short',
-                    timeStyle: 'medium',
-                  })}
+                  {formatDateTime(entry.at, format, { seconds: true })}
                 </td>
                 <td>
                   {entry.actor.name}

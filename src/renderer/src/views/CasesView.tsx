@@ -7,6 +7,8 @@ import { ConfirmDialog } from '../shell/ConfirmDialog';
 import { EmptyState } from '../shell/EmptyState';
 import { useSession } from '../vault/session';
 import { CaseForm } from './CaseForm';
+import { useFormatSettings } from '../i18n';
+import { formatDateTime } from '../i18n/format';
 
 type Pending =
   | { kind: 'new' }
@@ -15,7 +17,8 @@ type Pending =
   | { kind: 'purge'; target: Case };
 
 export function CasesView(): ReactNode {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormatSettings();
   const session = useSession();
   const { cases, revision, changed, currentCaseId, openCase } = session;
   const [filter, setFilter] = useState<'active' | 'deleted'>('active');
@@ -46,8 +49,7 @@ export function CasesView(): ReactNode {
     );
   };
 
-  const date = (iso: string): string =>
-    new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const date = (iso: string): string => formatDateTime(iso, format);
 
   const rows = listing?.cases ?? [];
   return (

@@ -11,6 +11,8 @@ import { EMPTY_ACTOR, IdentityFields, isCompleteActor } from '../vault/IdentityF
 import { NewPassphraseFields, newPassphraseReady } from '../vault/NewPassphraseFields';
 import { useSession } from '../vault/session';
 import { FormFooter } from '../shell/FormFooter';
+import { useFormatSettings } from '../i18n';
+import { formatDate } from '../i18n/format';
 
 async function streamToBytes(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
@@ -38,7 +40,8 @@ function formatSize(bytes: number): string {
 }
 
 export function SettingsView(): ReactNode {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormatSettings();
   const { vault, revision, changed } = useSession();
   const [slots, setSlots] = useState<readonly KeySlotInfo[]>([]);
   const [adding, setAdding] = useState(false);
@@ -108,7 +111,7 @@ export function SettingsView(): ReactNode {
                 <div className="muted small">
                   {slot.actor.agency} · {slot.actor.badge} ·{' '}
                   {t('settings.addedOn', {
-                    date: new Date(slot.createdAt).toLocaleDateString(i18n.language),
+                    date: formatDate(slot.createdAt, format),
                   })}
                 </div>
               </div>

@@ -24,6 +24,16 @@ export const km: SingleFormTranslation<Messages> = {
     mainNavigation: 'ម៉ឺនុយមេ',
     loading: 'កំពុងផ្ទុក…',
     shortcutHint: 'Alt+{{number}}',
+    calendar: 'ប្រតិទិន',
+    calendars: { gregory: 'គ្រិស្តសករាជ (2024)', buddhist: 'ពុទ្ធសករាជ (2567)' },
+    numerals: 'លេខ',
+    numeralSystems: { latn: 'ឡាតាំង (0 1 2 3)', khmr: 'ខ្មែរ (០ ១ ២ ៣)', thai: 'ថៃ (๐ ๑ ๒ ๓)' },
+    dateHint: 'YYYY-MM-DD ឬ DD/MM/YYYY',
+    dateHintBuddhist: 'YYYY-MM-DD ឬ DD/MM/YYYY ឆ្នាំជាពុទ្ធសករាជ (2567 = 2024)',
+    dateProblem: {
+      format: '«{{value}}» មិនមែនជាកាលបរិច្ឆេទទេ៖ វាយជា YYYY-MM-DD ឬ DD/MM/YYYY។',
+      invalid: '«{{value}}» មិនមែនជាថ្ងៃមួយនៃប្រតិទិនទេ។',
+    },
   },
   nav: {
     cases: 'សំណុំរឿង',

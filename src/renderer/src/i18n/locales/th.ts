@@ -24,6 +24,16 @@ export const th: SingleFormTranslation<Messages> = {
     mainNavigation: 'เมนูหลัก',
     loading: 'กำลังโหลด…',
     shortcutHint: 'Alt+{{number}}',
+    calendar: 'ปฏิทิน',
+    calendars: { gregory: 'คริสต์ศักราช (2024)', buddhist: 'พุทธศักราช (2567)' },
+    numerals: 'ตัวเลข',
+    numeralSystems: { latn: 'อารบิก (0 1 2 3)', khmr: 'เขมร (០ ១ ២ ៣)', thai: 'ไทย (๐ ๑ ๒ ๓)' },
+    dateHint: 'YYYY-MM-DD หรือ DD/MM/YYYY',
+    dateHintBuddhist: 'YYYY-MM-DD หรือ DD/MM/YYYY ปีเป็นพุทธศักราช (2567 = 2024)',
+    dateProblem: {
+      format: '“{{value}}” ไม่ใช่วันที่ โปรดพิมพ์เป็น YYYY-MM-DD หรือ DD/MM/YYYY',
+      invalid: '“{{value}}” ไม่ใช่วันที่ที่มีอยู่จริงในปฏิทิน',
+    },
   },
   nav: {
     cases: 'คดี',
