@@ -1,3 +1,4 @@
+import type { ErrorParams } from '../errors';
 import type { AuditRow, VaultDb } from '../db';
 import { newId, type CaseId, type CustodyEntry, type CustodyId, type IsoDate } from '../model';
 import type { UnlockedVault } from '../vault';
@@ -96,6 +97,8 @@ export type ExportOutcome =
 /** Thrown when the user cancels a running export. */
 export class ExportCancelledError extends Error {
   override readonly name = 'ExportCancelledError';
+  readonly errorKey = 'bundle.cancelled';
+  readonly params: ErrorParams = {};
   constructor() {
     super('The export was cancelled; nothing was saved or recorded.');
   }

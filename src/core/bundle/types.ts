@@ -1,3 +1,4 @@
+import type { ErrorParams } from '../errors';
 import type {
   Actor,
   Box,
@@ -261,4 +262,8 @@ export type BundleManifest = Readonly<{
 /** Raised for input that cannot make a sound bundle; the message names the problem. */
 export class BundleError extends Error {
   override readonly name = 'BundleError';
+  readonly errorKey = 'bundle.refused';
+  get params(): ErrorParams {
+    return { detail: this.message };
+  }
 }

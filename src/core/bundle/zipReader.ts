@@ -1,3 +1,4 @@
+import type { ErrorParams } from '../errors';
 import { Inflate } from 'fflate';
 import { crc32 } from './bytes';
 
@@ -367,12 +368,16 @@ export async function readZipDirectory(
 /** Raised while inflating an entry; the message names the entry. */
 export class ZipEntryError extends Error {
   override readonly name = 'ZipEntryError';
+  readonly errorKey: 'bundle.zipBomb' | 'bundle.zipCorrupt';
+  readonly params: ErrorParams;
   constructor(
     readonly code: 'zip-bomb' | 'zip-corrupt',
     readonly path: string,
     message: string,
   ) {
     super(message);
+    this.errorKey = code === 'zip-bomb' ? 'bundle.zipBomb' : 'bundle.zipCorrupt';
+    this.params = code === 'zip-bomb' ? { path } : { path, detail: message };
   }
 }
 

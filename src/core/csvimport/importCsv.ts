@@ -7,6 +7,7 @@
  * custody, phone or account entities (joined by blind index to those already in the case),
  * and one link per pair, each citing the file.
  */
+import type { ErrorParams } from '../errors';
 import type {
   AggregatedLinkRow,
   BlindToken,
@@ -38,6 +39,10 @@ import { mappingProblems } from './mapping';
 import { formatDuration, parseAmount, parseDateTime, parseDuration } from './values';
 
 export class CsvImportError extends Error {
+  readonly errorKey = 'csvimport.refused';
+  get params(): ErrorParams {
+    return { detail: this.message };
+  }
   constructor(message: string) {
     super(message);
     this.name = 'CsvImportError';
@@ -45,6 +50,8 @@ export class CsvImportError extends Error {
 }
 
 export class CsvImportCancelled extends Error {
+  readonly errorKey = 'csvimport.cancelled';
+  readonly params: ErrorParams = {};
   constructor() {
     super('The import was cancelled; nothing was kept.');
     this.name = 'CsvImportCancelled';

@@ -4,6 +4,7 @@ import { platform } from '../platform';
 import { useSession } from '../vault/session';
 import { useTranslation } from 'react-i18next';
 import type { ExportOutcome } from '../../../core/bundle';
+import { errorText } from '../vault/errorText';
 
 type Props = Readonly<{ outcome: Extract<ExportOutcome, { saved: true }> }>;
 
@@ -42,9 +43,7 @@ export function ExportResult({ outcome }: Props): ReactNode {
             : t('bundle.reportPdfOpened'),
         );
       })
-      .catch((e: unknown) =>
-        setPdf(t('common.error', { message: e instanceof Error ? e.message : String(e) })),
-      );
+      .catch((e: unknown) => setPdf(t('common.error', { message: errorText(t, e) })));
   };
   // The result appears below the fold of a long form: bring it into view once. (Braces, not an
   // expression body: newer Chromium returns a promise from scrollIntoView, which React would

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatVerifyResult, verifyBundle, type VerifyResult } from '../../../core/bundle';
 import { platform } from '../platform';
 import { Field } from '../shell/Field';
+import { errorText } from '../vault/errorText';
 
 type State =
   | Readonly<{ kind: 'idle' }>
@@ -39,7 +40,7 @@ export function VerifyPanel(): ReactNode {
           setState({
             kind: 'failed',
             name: file.name,
-            message: e instanceof Error ? e.message : String(e),
+            message: errorText(t, e),
           });
         }
       });

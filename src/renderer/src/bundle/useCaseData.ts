@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { loadCaseData, type CaseData } from '../../../core/bundle';
 import type { CaseId } from '../../../core/model';
 import { useSession } from '../vault/session';
+import i18next from 'i18next';
+import { errorText } from '../vault/errorText';
 
 export type CaseDataState =
   | Readonly<{ status: 'loading' }>
@@ -16,8 +18,7 @@ export function useCaseData(caseId: CaseId): CaseDataState {
     let live = true;
     loadCaseData(vault.db, caseId).then(
       (data) => live && setState({ status: 'ready', data }),
-      (e: unknown) =>
-        live && setState({ status: 'error', message: e instanceof Error ? e.message : String(e) }),
+      (e: unknown) => live && setState({ status: 'error', message: errorText(i18next.t, e) }),
     );
     return () => {
       live = false;

@@ -10,6 +10,8 @@ import type {
   Page,
 } from '../../../core/model';
 import { useSession } from '../vault/session';
+import i18next from 'i18next';
+import { errorText } from '../vault/errorText';
 
 export type CaseData = Readonly<{
   entities: readonly Entity[];
@@ -56,7 +58,7 @@ export function useCaseData(
           byId: new Map(entities.map((e) => [e.id, e])),
         });
       },
-      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => live && setError(errorText(i18next.t, e)),
     );
     return () => {
       live = false;
@@ -71,5 +73,5 @@ export function citationHref(c: Citation): string {
 }
 
 export function errorMessage(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+  return errorText(i18next.t, e);
 }

@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { CaseId } from '../../../core/model';
 import { syncCaseSearch, type CaseSearch } from '../../../core/search';
 import { useSession } from '../vault/session';
+import i18next from 'i18next';
+import { errorText } from '../vault/errorText';
 
 export type CaseSearchState =
   | Readonly<{ status: 'indexing'; search: CaseSearch | null }>
@@ -30,8 +32,7 @@ export function useCaseSearch(caseId: CaseId): CaseSearchState {
         ref.current = search;
         if (live) setState({ status: 'ready', search, revision });
       },
-      (e: unknown) =>
-        live && setState({ status: 'error', message: e instanceof Error ? e.message : String(e) }),
+      (e: unknown) => live && setState({ status: 'error', message: errorText(i18next.t, e) }),
     );
     return () => {
       live = false;

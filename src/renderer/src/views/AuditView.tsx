@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import type { ReactNode } from 'react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +8,7 @@ import { EmptyState } from '../shell/EmptyState';
 import { useSession } from '../vault/session';
 import { useFormatSettings } from '../i18n';
 import { formatDateTime } from '../i18n/format';
+import { errorText } from '../vault/errorText';
 
 /** The most recent entries shown; verification always walks the whole chain. */
 const SHOWN = 500;
@@ -29,7 +31,7 @@ export function AuditView(): ReactNode {
         : vault.db.audit.orderBy('seq').reverse().limit(SHOWN);
     query.toArray().then(
       (rows) => live && setEntries(rows),
-      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => live && setError(errorText(i18next.t, e)),
     );
     return () => {
       live = false;
@@ -45,7 +47,7 @@ export function AuditView(): ReactNode {
         setBusy(false);
       },
       (e: unknown) => {
-        setError(e instanceof Error ? e.message : String(e));
+        setError(errorText(t, e));
         setBusy(false);
       },
     );

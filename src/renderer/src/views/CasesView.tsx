@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import type { ReactNode } from 'react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +10,7 @@ import { useSession } from '../vault/session';
 import { CaseForm } from './CaseForm';
 import { useFormatSettings } from '../i18n';
 import { formatDateTime } from '../i18n/format';
+import { errorText } from '../vault/errorText';
 
 type Pending =
   | { kind: 'new' }
@@ -31,7 +33,7 @@ export function CasesView(): ReactNode {
     let live = true;
     cases.list(filter).then(
       (result) => live && setListing(result),
-      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => live && setError(errorText(i18next.t, e)),
     );
     return () => {
       live = false;
@@ -45,7 +47,7 @@ export function CasesView(): ReactNode {
         after?.();
         changed();
       },
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => setError(errorText(t, e)),
     );
   };
 

@@ -1,5 +1,6 @@
 import { bundle } from './en/bundle';
 import { entities } from './en/entities';
+import { errors } from './en/errors';
 import { evidence } from './en/evidence';
 import { exchange } from './en/exchange';
 import { model } from './en/model';
@@ -181,6 +182,7 @@ export const en = {
   entities,
   exchange,
   bundle,
+  errors,
   audit: {
     title: 'Audit',
     emptyTitle: 'No audit entries yet',

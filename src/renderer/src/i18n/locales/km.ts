@@ -2,6 +2,7 @@ import type { Messages } from './en';
 import type { SingleFormTranslation } from './shape';
 import { bundle } from './km/bundle';
 import { entities } from './km/entities';
+import { errors } from './km/errors';
 import { evidence } from './km/evidence';
 import { exchange } from './km/exchange';
 import { model } from './km/model';
@@ -187,6 +188,7 @@ export const km: SingleFormTranslation<Messages> = {
   entities,
   exchange,
   bundle,
+  errors,
   audit: {
     title: 'សវនកម្ម',
     emptyTitle: 'មិនទាន់មានកំណត់ត្រាសវនកម្មនៅឡើយទេ',

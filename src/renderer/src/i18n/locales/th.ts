@@ -2,6 +2,7 @@ import type { Messages } from './en';
 import type { SingleFormTranslation } from './shape';
 import { bundle } from './th/bundle';
 import { entities } from './th/entities';
+import { errors } from './th/errors';
 import { evidence } from './th/evidence';
 import { exchange } from './th/exchange';
 import { model } from './th/model';
@@ -187,6 +188,7 @@ export const th: SingleFormTranslation<Messages> = {
   entities,
   exchange,
   bundle,
+  errors,
   audit: {
     title: 'บันทึกการตรวจสอบ',
     emptyTitle: 'ยังไม่มีรายการในบันทึกการตรวจสอบ',
