@@ -181,3 +181,15 @@ export async function verifyAuditLog(db: VaultDb): Promise<AuditVerification> {
   }
   return { intact: true, count: expectedCount, lastHash: prevHash };
 }
+
+/** The newest entries first, of the whole vault or of one case: what the Audit view lists. */
+export async function recentAuditEntries(
+  db: VaultDb,
+  options: Readonly<{ caseId?: CaseId; limit: number }>,
+): Promise<AuditRow[]> {
+  const query =
+    options.caseId !== undefined
+      ? db.audit.where('caseId').equals(options.caseId).reverse()
+      : db.audit.orderBy('seq').reverse();
+  return query.limit(options.limit).toArray();
+}

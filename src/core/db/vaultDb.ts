@@ -61,11 +61,11 @@ export class VaultDb extends Dexie {
   declare readonly incomingRecords: Table<IncomingRecordRow, IncomingRecordId>;
   declare readonly importMappings: Table<ImportMappingRow, ImportMappingRow['id']>;
 
-  constructor(dbName: string, middleware?: Middleware<DBCore>) {
+  constructor(dbName: string, ...middleware: readonly Middleware<DBCore>[]) {
     // close() (on lock) disables auto-open, so a locked vault's tables cannot quietly reconnect.
     super(dbName, { autoOpen: true });
     for (const migration of MIGRATIONS) this.version(migration.version).stores(migration.stores);
-    if (middleware) this.use(middleware);
+    for (const layer of middleware) this.use(layer);
   }
 }
 

@@ -15,7 +15,7 @@ import {
 } from '../model';
 import type { PageRow } from '../db';
 import { detectScript, normalizeName } from '../names';
-import { blindTokensFor } from './blind';
+import { entityWriteTables, putEntities } from './write';
 import { EntityStoreError } from './errors';
 import { boxesForRange } from './quote';
 import { displayName, toEntity, type EntityInput, type EntityStore } from './store';
@@ -316,7 +316,7 @@ export async function acceptSuggestion(
   const vault = store.vault;
   const db = vault.db;
   const page = await pageOf(store, s.pageId);
-  return vault.writeAudited([db.entities, db.links, db.citations], async (audit) => {
+  return vault.writeAudited([...entityWriteTables(db), db.links, db.citations], async (audit) => {
     let subject: { entityId: EntityId } | { linkId: LinkId };
     let what: string;
     if ('newEntity' in target) {
@@ -328,7 +328,7 @@ export async function acceptSuggestion(
         createdAt: at,
         updatedAt: at,
       };
-      await db.entities.add({ ...entity, blind: blindTokensFor(vault, entity) });
+      await putEntities(vault, [entity], { mode: 'add' });
       await audit({
         action: 'entity.create',
         table: 'entities',
@@ -345,7 +345,7 @@ export async function acceptSuggestion(
       if (s.kind === 'name' && !row.names.some((n) => n.value === s.value.trim())) {
         const names = [...row.names, { value: s.value.trim(), script: detectScript(s.value) }];
         const entity: Entity = { ...toEntity(row), names, updatedAt: new Date().toISOString() };
-        await db.entities.put({ ...row, ...entity, blind: blindTokensFor(vault, entity) });
+        await putEntities(vault, [{ ...row, ...entity }]);
       }
       subject = { entityId: row.id };
       what = `"${displayName(row)}"`;

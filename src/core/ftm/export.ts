@@ -7,6 +7,7 @@ import {
   FTM_SCHEMA_KEY,
   INTERVAL_ENTITY_SCHEMAS,
   KIND_KEYWORD,
+  PSEUDONYM_KEYWORD,
   ROLE_KEYWORD,
 } from './schemas';
 import type { FtmName, FtmRecord } from './types';
@@ -53,6 +54,8 @@ function entityRecord(entity: Entity): FtmRecord {
   // Roles and a kind FtM cannot express travel as keywords; Interval schemata have no keywords.
   if (!INTERVAL_ENTITY_SCHEMAS.has(schema)) {
     add(properties, 'keywords', ...entity.roles.map((r) => `${ROLE_KEYWORD}${r}`));
+    if (entity.pseudonym !== undefined && entity.roles.includes('victim'))
+      add(properties, 'keywords', `${PSEUDONYM_KEYWORD}${entity.pseudonym}`);
     if (ENTITY_SCHEMAS[schema] !== entity.kind)
       add(properties, 'keywords', `${KIND_KEYWORD}${entity.kind}`);
   }

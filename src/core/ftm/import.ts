@@ -20,6 +20,7 @@ import {
   FTM_ID_KEY,
   FTM_SCHEMA_KEY,
   KIND_KEYWORD,
+  PSEUDONYM_KEYWORD,
   NAME_PROPERTIES,
   ROLE_KEYWORD,
 } from './schemas';
@@ -121,6 +122,8 @@ function entityDraft(
           id: record.id,
           message: `unknown kind keyword "${keyword}" ignored`,
         });
+    } else if (keyword.startsWith(PSEUDONYM_KEYWORD)) {
+      // Pseudonyms are numbered per case: the importing case gives its own.
     } else keywords.push(keyword);
   }
   const notes = single(record, 'notes');

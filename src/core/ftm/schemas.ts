@@ -106,6 +106,8 @@ export const EDGE_SCHEMAS: Readonly<Record<string, EdgeSchema>> = {
 /** Keywords that carry what FtM has no property for; valid FtM, ignored by other tools. */
 export const ROLE_KEYWORD = 'ringtrace:role:';
 export const KIND_KEYWORD = 'ringtrace:kind:';
+/** A victim's protective pseudonym in its case (V-001): the same as on screen and in bundles. */
+export const PSEUDONYM_KEYWORD = 'ringtrace:pseudonym:';
 
 /** Reserved keys in Entity.properties and link properties: where the record came from. */
 export const FTM_ID_KEY = 'ftm:id';

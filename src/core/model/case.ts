@@ -32,6 +32,11 @@ export type Case = Readonly<{
   updatedAt: IsoDate;
   /** Set when the case is soft-deleted; purge removes it for good. */
   deletedAt?: IsoDate;
+  /**
+   * How many victim pseudonyms this case has issued (V-001 is the first). Only grows, so that a
+   * pseudonym is never given to a second victim, even after the first is deleted or merged.
+   */
+  victimPseudonymsIssued?: number;
 }>;
 
 export const ENTITY_KINDS = [
@@ -93,6 +98,11 @@ export type Entity = Readonly<{
   posts?: readonly OfficialPost[];
   victim?: VictimStatus;
   notes?: string;
+  /**
+   * A victim's protective pseudonym (V-001, V-002... per case, in order of assignment), given
+   * once, sealed with the row, and the same on screen, in bundles, exports and exchange.
+   */
+  pseudonym?: string;
   createdAt: IsoDate;
   updatedAt: IsoDate;
 }>;

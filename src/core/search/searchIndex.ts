@@ -1,4 +1,12 @@
-import type { Entity, EntityId, EvidenceId, Link, LinkId, PageId } from '../model';
+import {
+  isVictim,
+  type Entity,
+  type EntityId,
+  type EvidenceId,
+  type Link,
+  type LinkId,
+  type PageId,
+} from '../model';
 import { tokenize } from './tokenize';
 
 /** What can be searched: a page's text, an entity's names and aliases, a note. */
@@ -48,7 +56,13 @@ export type SearchOptions = Readonly<{
 
 /** The entity's names and aliases, one per line, as a search document. */
 export function entityDocument(entity: Entity): SearchDocument {
-  return { kind: 'entity', id: entity.id, text: entity.names.map((n) => n.value).join('\n') };
+  // A victim is found by the pseudonym colleagues know it by, as well as by its names.
+  const pseudonym = isVictim(entity) && entity.pseudonym !== undefined ? [entity.pseudonym] : [];
+  return {
+    kind: 'entity',
+    id: entity.id,
+    text: [...entity.names.map((n) => n.value), ...pseudonym].join('\n'),
+  };
 }
 
 /** The notes of an entity or link, or undefined when it has none. */

@@ -75,6 +75,12 @@ export {
 export { fingerprintOf, verifySignature, type SigningKey } from './signing';
 export type { UnreadableRecord } from './encryptionMiddleware';
 export {
+  changeTouches,
+  type VaultChange,
+  type VaultChangeListener,
+  type VaultChanges,
+} from './changes';
+export {
   VaultError,
   WrongPassphraseError,
   VaultLockedError,

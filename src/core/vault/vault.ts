@@ -2,12 +2,13 @@ import { Dexie, type Table } from 'dexie';
 import {
   appendAudit,
   auditTables,
+  recentAuditEntries,
   verifyAuditLog,
   type AuditInput,
   type AuditVerification,
 } from '../audit';
 import { VaultDb, vaultDbName, type AuditRow, type KeySlotRow, type SettingsRow } from '../db';
-import { newId, type Actor, type IsoDate, type KeySlotId } from '../model';
+import { newId, type Actor, type CaseId, type IsoDate, type KeySlotId } from '../model';
 import { exportVaultBackup } from './backupExport';
 import { loadRowCipher } from './rowCipher';
 import { createBlindIndex, type BlindIndex } from './blindIndex';
@@ -25,6 +26,7 @@ import {
   WeakPassphraseError,
   WrongPassphraseError,
 } from './errors';
+import { changeFeed, type VaultChanges } from './changes';
 import { createFileStore, type FileStore } from './fileStore';
 import { deriveKeyEncryptionKey, newKdfParams, PRODUCTION_KDF, type KdfCost } from './kdf';
 import { DATA_KEY_BYTES, KeyRing, unwrapDataKey, wrapDataKey } from './keys';
@@ -81,6 +83,8 @@ export type SettingsOps = Readonly<{
 
 export type AuditOps = Readonly<{
   verify: () => Promise<AuditVerification>;
+  /** The newest entries first, of the whole vault or of one case. */
+  recent: (options: Readonly<{ caseId?: CaseId; limit: number }>) => Promise<AuditRow[]>;
 }>;
 
 /** Appends an audit entry inside writeAudited's transaction, as the unlocked user. */
@@ -124,6 +128,8 @@ export type UnlockedVault = Readonly<{
    * slots, body with every row. Restore with restoreVault and any slot's passphrase.
    */
   exportBackup: () => Promise<ReadableStream<Uint8Array>>;
+  /** Announces, after each commit, which tables (and cases) the write touched. */
+  changes: VaultChanges;
   /** Rows known to fail decryption (seen by a listing or look-up), optionally of one table. */
   unreadableRecords: (table?: string) => readonly UnreadableRecord[];
   /** Wipes the keys, closes the database, and returns the handle to unlock again. */
@@ -274,7 +280,12 @@ export async function openUnlocked(
   await loadRowCipher();
   const ring = new KeyRing(dataKey);
   const unreadable = new UnreadableRecords();
-  const database = new VaultDb(vaultDbName(name), encryptionMiddleware(ring, unreadable));
+  const feed = changeFeed();
+  const database = new VaultDb(
+    vaultDbName(name),
+    encryptionMiddleware(ring, unreadable),
+    feed.middleware,
+  );
   let signing: ReturnType<typeof signingKeyFrom>;
   let actor: Actor;
   try {
@@ -452,7 +463,11 @@ export async function openUnlocked(
     get signing() {
       return guard(signing.key);
     },
-    audit: Object.freeze({ verify: async () => verifyAuditLog(live()) }),
+    audit: Object.freeze({
+      verify: async () => verifyAuditLog(live()),
+      recent: async (options: Readonly<{ caseId?: CaseId; limit: number }>) =>
+        recentAuditEntries(live(), options),
+    }),
     writeAudited,
     async exportBackup() {
       // Recorded first, so that the backup itself shows who made it and when.
@@ -466,6 +481,7 @@ export async function openUnlocked(
       );
       return exportVaultBackup(name, ring);
     },
+    changes: feed.changes,
     unreadableRecords: (table?: string) => guard(unreadable.list(table)),
     lock() {
       ring.wipe();

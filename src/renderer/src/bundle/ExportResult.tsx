@@ -3,8 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import { platform } from '../platform';
 import { useSession } from '../vault/session';
 import { useTranslation } from 'react-i18next';
-import type { ExportOutcome } from '../../../core/bundle';
-import { errorText } from '../vault/errorText';
+import { recordReportPdf, type ExportOutcome } from '../../../core/bundle';
+import { primaryName } from '../../../core/model';
 
 type Props = Readonly<{ outcome: Extract<ExportOutcome, { saved: true }> }>;
 
@@ -14,7 +14,7 @@ export function ExportResult({ outcome }: Props): ReactNode {
   const { summary } = outcome;
   const ref = useRef<HTMLElement>(null);
   const [pdf, setPdf] = useState<string | null>(null);
-  const { vault, changed } = useSession();
+  const { vault } = useSession();
   const savePdf = (): void => {
     setPdf(null);
     const suggestedName = outcome.fileName.replace(/\.zip$/i, '') + '-report.pdf';
@@ -24,26 +24,21 @@ export function ExportResult({ outcome }: Props): ReactNode {
       .then(async (result) => {
         if (result.kind === 'cancelled') return;
         // The report leaves the vault in the clear, like the bundle: the log says so.
-        await vault.writeAudited([], async (audit) => {
-          await audit({
-            action: 'bundle.reportPdf',
-            table: 'cases',
-            recordId: caseId,
-            caseId,
-            summary:
-              result.kind === 'saved'
-                ? `Saved the report of bundle "${outcome.fileName}" as PDF "${result.path}".`
-                : `Opened the report of bundle "${outcome.fileName}" for printing to PDF.`,
-          });
+        await recordReportPdf(vault, {
+          caseId,
+          fileName: outcome.fileName,
+          outcome:
+            result.kind === 'saved' ? { kind: 'saved', path: result.path } : { kind: 'opened' },
         });
-        changed();
         setPdf(
           result.kind === 'saved'
             ? t('bundle.reportPdfSaved', { path: result.path })
             : t('bundle.reportPdfOpened'),
         );
       })
-      .catch((e: unknown) => setPdf(t('common.error', { message: errorText(t, e) })));
+      .catch((e: unknown) =>
+        setPdf(t('common.error', { message: e instanceof Error ? e.message : String(e) })),
+      );
   };
   // The result appears below the fold of a long form: bring it into view once. (Braces, not an
   // expression body: newer Chromium returns a promise from scrollIntoView, which React would
@@ -52,10 +47,7 @@ export function ExportResult({ outcome }: Props): ReactNode {
     void ref.current?.scrollIntoView({ block: 'nearest' });
   }, []);
   const names = new Map(
-    outcome.contents.entities.map((e) => [
-      e.id,
-      (e.names.find((n) => n.primary === true) ?? e.names[0])?.value ?? '',
-    ]),
+    outcome.contents.entities.map((e) => [e.id, primaryName(e.names) ?? '']),
   );
   return (
     <section ref={ref} className="bundle-result" data-testid="bundle-result" aria-live="polite">

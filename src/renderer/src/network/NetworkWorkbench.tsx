@@ -32,7 +32,7 @@ import { AnalysisCancelled, runAnalysis, type AnalysisRun } from './analysisClie
 import { DetailsPanel, type Selection } from './DetailsPanel';
 import { ExposurePanel } from './ExposurePanel';
 import { networkToSvg } from './exportSvg';
-import { auditFtmExport, ftmFileOf } from './ftmExport';
+import { auditFtmExport, ftmFileOf } from '../../../core/ftm';
 import { counted, FtmImportDialog, type PickedFtm } from './FtmImportDialog';
 import {
   COMMUNITY_COLOURS,
@@ -50,7 +50,7 @@ import { layoutInWorker, startLayoutWorker, type LayoutRun } from './layoutClien
 import { Legend } from './Legend';
 import { PathPanel } from './PathPanel';
 import { RankingPanel } from './RankingPanel';
-import { auditExport, deleteView, listViews, saveView, type Positions } from './savedViews';
+import { auditExport, deleteView, listViews, saveView, type Positions } from '../../../core/graph';
 import { quickLayout } from '../../../core/graph';
 import { networkStyle } from './style';
 import { fitToNodes } from './viewport';

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { openCaseStore } from '../../../core/cases';
+import type { VaultTableName } from '../../../core/db';
 import type { CaseId } from '../../../core/model';
 import { DEFAULT_SETTINGS, listVaults, type UnlockedVault } from '../../../core/vault';
 import { ocrQueueFor } from '../evidence/ocrQueue';
@@ -10,6 +11,7 @@ import { RestoreForm } from './RestoreForm';
 import { SessionContext, type VaultSession } from './session';
 import { UnlockForm } from './UnlockForm';
 import { useIdleLock } from './useIdleLock';
+import { useReadOf } from './useVaultRead';
 
 type Screen = 'loading' | 'create' | 'unlock' | 'restore';
 
@@ -134,6 +136,12 @@ export function VaultGate({ children }: Readonly<{ children: ReactNode }>): Reac
   );
 }
 
+/**
+ * Writes that do not bump the legacy revision: saving a graph view must not re-lay out the
+ * network, and an audit entry alone (an export) changes nothing a view shows.
+ */
+const QUIET_TABLES: ReadonlySet<VaultTableName> = new Set(['graphViews', 'audit', 'vaultMeta']);
+
 type SessionProps = Readonly<{
   vault: UnlockedVault;
   onLock: (reason: string | null) => void;
@@ -144,11 +152,17 @@ function UnlockedSession({ vault, onLock, children }: SessionProps): ReactNode {
   const { t } = useTranslation();
   const [currentCaseId, setCurrentCaseId] = useState<CaseId | null>(null);
   const [revision, setRevision] = useState(0);
-  const [idleMinutes, setIdleMinutes] = useState(DEFAULT_SETTINGS.idleLockMinutes);
 
-  useEffect(() => {
-    void vault.settings.get().then((settings) => setIdleMinutes(settings.idleLockMinutes));
-  }, [vault, revision]);
+  useEffect(
+    () =>
+      vault.changes.subscribe((change) => {
+        if ([...change.tables].some((t) => !QUIET_TABLES.has(t))) setRevision((r) => r + 1);
+      }),
+    [vault],
+  );
+  const settings = useReadOf(vault, ['settings'], null, (v) => v.settings.get(), []);
+  const idleMinutes =
+    settings.status === 'ready' ? settings.data.idleLockMinutes : DEFAULT_SETTINGS.idleLockMinutes;
 
   const onIdle = useCallback(
     () => onLock(t('vault.lockedIdle', { minutes: String(idleMinutes) })),
@@ -163,7 +177,6 @@ function UnlockedSession({ vault, onLock, children }: SessionProps): ReactNode {
       currentCaseId,
       openCase: setCurrentCaseId,
       revision,
-      changed: () => setRevision((r) => r + 1),
       lock: () => onLock(null),
     }),
     [vault, currentCaseId, revision, onLock],

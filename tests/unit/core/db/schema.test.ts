@@ -6,7 +6,7 @@ import {
   SELF_PROTECTED_TABLES,
   VAULT_TABLES,
 } from '../../../../src/core/db';
-import { newTestVault, rawDb } from '../vault/vaultFixture';
+import { newTestVault, rawDb } from '../../../helpers/vaultFixture';
 
 /**
  * Indexed properties stay in the clear. Each must be a primary key, a foreign key holding a

@@ -11,7 +11,7 @@ import type { UnlockedVault } from '../../../../src/core/vault';
 import { generateDocument } from '../../../helpers/documents';
 import { launchChromium } from '../evidence/helpers/chromium';
 import { pngWithClaimedSize } from '../evidence/helpers/imageBytes';
-import { newTestVault, rawDump } from '../vault/vaultFixture';
+import { newTestVault, rawDump } from '../../../helpers/vaultFixture';
 
 const META: IntakeMeta = {
   seizedBy: 'Det. Sophal Keo',

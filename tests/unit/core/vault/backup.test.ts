@@ -18,7 +18,7 @@ import {
   SECOND_PASSPHRASE,
   TEST_KDF,
   uniqueVaultName,
-} from './vaultFixture';
+} from '../../../helpers/vaultFixture';
 
 async function collect(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
   return new Uint8Array(await new Response(stream).arrayBuffer());

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openCaseStore } from '../../../../src/core/cases';
 import { newId, type CaseId, type EntityId } from '../../../../src/core/model';
 import { RecordDecryptError } from '../../../../src/core/vault';
-import { flipSealedByte, newTestVault, rawDb } from './vaultFixture';
+import { flipSealedByte, newTestVault, rawDb } from '../../../helpers/vaultFixture';
 
 describe('row encryption and tampering', () => {
   it('names an altered row and keeps listing the others', async () => {

@@ -28,7 +28,7 @@ import {
   SECOND_PASSPHRASE,
   TEST_KDF,
   uniqueVaultName,
-} from './vaultFixture';
+} from '../../../helpers/vaultFixture';
 
 async function sealedSnapshot(vaultName: string): Promise<Map<string, string>> {
   const raw = rawDb(vaultName);
