@@ -32,6 +32,8 @@ const VENDOR_FILES: ReadonlyArray<readonly [string, string]> = [
         `node_modules/@tesseract.js-data/${code}/4.0.0_best_int/${code}.traineddata.gz`,
       ] as const,
   ),
+  // No npm package ships Khmer: the repository keeps tessdata's model (resources/tessdata/README.md).
+  ['tesseract/lang/khm.traineddata.gz', 'resources/tessdata/khm.traineddata.gz'],
   ['pdfjs/pdf.worker.min.mjs', 'node_modules/pdfjs-dist/build/pdf.worker.min.mjs'],
 ];
 

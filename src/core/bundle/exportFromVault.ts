@@ -1,3 +1,4 @@
+import type { ErrorParams } from '../errors';
 import { readWholeCase } from '../cases';
 import {
   newId,
@@ -82,6 +83,8 @@ export type ExportOutcome =
 /** Thrown when the user cancels a running export. */
 export class ExportCancelledError extends Error {
   override readonly name = 'ExportCancelledError';
+  readonly errorKey = 'bundle.cancelled';
+  readonly params: ErrorParams = {};
   constructor() {
     super('The export was cancelled; nothing was saved or recorded.');
   }

@@ -1,3 +1,4 @@
+import type { ErrorParams } from '../errors';
 import type {
   Actor,
   Box,
@@ -319,8 +320,12 @@ export class BundleError extends Error {
   constructor(
     message: string,
     readonly code: BundleErrorCode = 'invalid-input',
-    readonly params: Readonly<Record<string, string>> = {},
+    readonly codeParams: Readonly<Record<string, string>> = {},
   ) {
     super(message);
+  }
+  readonly errorKey = 'bundle.refused';
+  get params(): ErrorParams {
+    return { ...this.codeParams, detail: this.message };
   }
 }

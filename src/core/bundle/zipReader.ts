@@ -1,3 +1,4 @@
+import type { ErrorParams } from '../errors';
 import { Inflate } from 'fflate';
 import { crc32 } from './bytes';
 
@@ -533,6 +534,8 @@ export async function readZipDirectory(
 /** Raised while inflating an entry; the message names the entry. */
 export class ZipEntryError extends Error {
   override readonly name = 'ZipEntryError';
+  readonly errorKey: 'bundle.zipBomb' | 'bundle.zipCorrupt';
+  readonly params: ErrorParams;
   constructor(
     /** zip-crc: the bytes read whole but differ from the CRC-32 recorded: they were changed. */
     readonly code: 'zip-bomb' | 'zip-corrupt' | 'zip-crc',
@@ -540,6 +543,8 @@ export class ZipEntryError extends Error {
     message: string,
   ) {
     super(message);
+    this.errorKey = code === 'zip-bomb' ? 'bundle.zipBomb' : 'bundle.zipCorrupt';
+    this.params = code === 'zip-bomb' ? { path } : { path, detail: message };
   }
 }
 

@@ -1,17 +1,25 @@
+import type { ErrorParams } from '../errors';
 import { CASE_OWNED_TABLES, type CaseRow } from '../db';
 import { CASE_STATUSES, newId, type Case, type CaseId, type CaseStatus } from '../model';
 import type { UnlockedVault, UnreadableRecord } from '../vault';
 
 export class CaseNotFoundError extends Error {
   override name = 'CaseNotFoundError';
+  readonly errorKey = 'cases.notFound';
+  readonly params: ErrorParams;
   constructor(readonly caseId: CaseId) {
     super(`No case ${caseId} in this vault.`);
+    this.params = { caseId };
   }
 }
 
 /** A case operation refused: bad input, or not allowed in the case's current state. */
 export class CaseStoreError extends Error {
   override name = 'CaseStoreError';
+  readonly errorKey = 'cases.refused';
+  get params(): ErrorParams {
+    return { detail: this.message };
+  }
 }
 
 export type NewCase = Readonly<{

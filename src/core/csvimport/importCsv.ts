@@ -7,6 +7,7 @@
  * custody, phone or account entities (joined by blind index to those already in the case),
  * and one link per pair, each citing the file.
  */
+import type { ErrorParams } from '../errors';
 import { entityWriteTables, putEntities } from '../entities/write';
 import type {
   AggregatedLinkRow,
@@ -39,6 +40,10 @@ import { mappingProblems } from './mapping';
 import { formatDuration, parseAmount, parseDateTime, parseDuration } from './values';
 
 export class CsvImportError extends Error {
+  readonly errorKey = 'csvimport.refused';
+  get params(): ErrorParams {
+    return { detail: this.message };
+  }
   constructor(message: string) {
     super(message);
     this.name = 'CsvImportError';
@@ -46,6 +51,8 @@ export class CsvImportError extends Error {
 }
 
 export class CsvImportCancelled extends Error {
+  readonly errorKey = 'csvimport.cancelled';
+  readonly params: ErrorParams = {};
   constructor() {
     super('The import was cancelled; nothing was kept.');
     this.name = 'CsvImportCancelled';

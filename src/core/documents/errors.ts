@@ -1,3 +1,5 @@
+import type { ErrorParams } from '../errors';
+
 /**
  * Why intake refused a file. Every code names a problem the user can act on: re-export the
  * file from the device, ask for the password, convert it, or split it.
@@ -32,10 +34,14 @@ export class IntakeError extends Error {
   readonly fileName: string;
   /** The problem without the file name, for a UI that shows the name separately. */
   readonly problem: string;
+  readonly errorKey: `intake.${IntakeErrorCode}`;
+  readonly params: ErrorParams;
 
   constructor(code: IntakeErrorCode, fileName: string, problem: string, options?: ErrorOptions) {
     super(`${fileName}: ${problem}`, options);
     this.code = code;
+    this.errorKey = `intake.${code}`;
+    this.params = { file: fileName, problem };
     this.fileName = fileName;
     this.problem = problem;
   }

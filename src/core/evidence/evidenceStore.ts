@@ -10,6 +10,7 @@
  *   is 'done' only when every page of the item has a row: nothing half-done looks finished.
  * - Every change to an item (intake, view, OCR run, correction) is a custody row of the item.
  */
+import type { ErrorParams } from '../errors';
 import { IntakeError, blobSlices, inspectFile } from '../documents';
 import type { InspectOptions, IntakeProgress, IntakeReport } from '../documents';
 import type { EvidenceRow, OcrJobId, OcrJobRow, PageRow } from '../db';
@@ -56,6 +57,10 @@ export type CorrectionResult = Readonly<{ page: PageRow; change: TextChange }>;
 
 export class EvidenceStoreError extends Error {
   override name = 'EvidenceStoreError';
+  readonly errorKey = 'evidence.refused';
+  get params(): ErrorParams {
+    return { detail: this.message };
+  }
 }
 
 const EXHIBIT = /^EX-(\d+)$/;

@@ -1,3 +1,5 @@
+import type { ErrorParams } from '../errors';
+
 /** Why an exchange operation was refused, as a code the UI translates and a message for logs. */
 export const EXCHANGE_ERROR_CODES = [
   'badKeyFile',
@@ -21,9 +23,12 @@ export type ExchangeErrorCode = (typeof EXCHANGE_ERROR_CODES)[number];
 
 export class ExchangeError extends Error {
   readonly code: ExchangeErrorCode;
+  readonly errorKey: `exchange.${ExchangeErrorCode}`;
+  readonly params: ErrorParams = {};
   constructor(code: ExchangeErrorCode, message: string) {
     super(message);
     this.name = 'ExchangeError';
     this.code = code;
+    this.errorKey = `exchange.${code}`;
   }
 }

@@ -1,3 +1,4 @@
+import type { ErrorParams } from '../errors';
 import type {
   EntityId,
   EntityKind,
@@ -128,4 +129,8 @@ export type AnalysisResult = Readonly<{
 /** Bad input to the analysis: names the offending node or link. */
 export class GraphInputError extends Error {
   override readonly name = 'GraphInputError';
+  readonly errorKey = 'graph.input';
+  get params(): ErrorParams {
+    return { detail: this.message };
+  }
 }

@@ -7,17 +7,23 @@ import { copyFile, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { BUNDLED_LANGUAGES, languageCode, readTraineddata } from './languages';
 import type { LanguageCode, LanguageStore } from './languages';
 
 const require = createRequire(import.meta.url);
 
+/** Bundled languages that no npm package ships, kept in the repository's resources/tessdata. */
+const REPOSITORY_MODELS = new Set(['khm']);
+const REPOSITORY_TESSDATA = fileURLToPath(new URL('../../../resources/tessdata/', import.meta.url));
+
 /**
- * The bundled traineddata in node_modules. The 4.0.0_best_int variant is LSTM-only with integer
+ * The bundled traineddata in node_modules (or, for REPOSITORY_MODELS, in resources/tessdata). The 4.0.0_best_int variant is LSTM-only with integer
  * weights: what tesseract.js itself loads for its default LSTM engine, and a third of the size
  * of the 4.0.0 variant, which also carries the legacy engine's data that we never use.
  */
 export function bundledTraineddataPath(code: string): string {
+  if (REPOSITORY_MODELS.has(code)) return join(REPOSITORY_TESSDATA, `${code}.traineddata.gz`);
   const pkg = require.resolve(`@tesseract.js-data/${code}/package.json`);
   return join(dirname(pkg), '4.0.0_best_int', `${code}.traineddata.gz`);
 }

@@ -12,8 +12,12 @@ export type { LanguageCode };
 
 /** A tesseract language code: "eng", "tha", "khm", "chi_sim"... It names a traineddata file. */
 
-/** The languages whose data ships with the app (npm packages @tesseract.js-data/<code>). */
-export const BUNDLED_LANGUAGES = ['eng', 'tha'] as const;
+/**
+ * The languages whose data ships with the app: npm packages @tesseract.js-data/<code> for eng
+ * and tha, and for khm (which no npm package carries) tessdata's model kept in
+ * resources/tessdata (its origin, licence and SHA-256 in resources/tessdata/README.md).
+ */
+export const BUNDLED_LANGUAGES = ['eng', 'tha', 'khm'] as const;
 export type BundledLanguage = (typeof BUNDLED_LANGUAGES)[number];
 
 // Codes become file names inside the worker: no slashes, dots or spaces can sneak a path in.

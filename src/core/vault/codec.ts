@@ -1,3 +1,4 @@
+import type { ErrorParams } from '../errors';
 import { concatBytes, fromUtf8, readU32be, u32be, utf8 } from './bytes';
 
 /**
@@ -17,6 +18,10 @@ const BINARY_TAG = '\u0000bin';
 
 export class RowCodecError extends Error {
   override name = 'RowCodecError';
+  readonly errorKey = 'vault.rowCodec';
+  get params(): ErrorParams {
+    return { detail: this.message };
+  }
 }
 
 /** Checks a value and says whether it holds binary fields. */

@@ -5,6 +5,8 @@ import type { IntegrityReport } from './integrity';
  * with instanceof and show each its own message.
  */
 
+import type { ErrorParams } from '../errors';
+
 export class VaultError extends Error {
   override name = 'VaultError';
 }
@@ -12,6 +14,8 @@ export class VaultError extends Error {
 /** The passphrase opened no key slot. Nothing was unlocked, nothing was written. */
 export class WrongPassphraseError extends VaultError {
   override name = 'WrongPassphraseError';
+  readonly errorKey = 'vault.wrongPassphrase';
+  readonly params: ErrorParams = {};
   constructor() {
     super('Wrong passphrase: it does not open any key slot of this vault.');
   }
@@ -41,6 +45,8 @@ export class KeySlotDamagedError extends VaultError {
 /** The vault was locked; its keys are gone from memory. Unlock again to continue. */
 export class VaultLockedError extends VaultError {
   override name = 'VaultLockedError';
+  readonly errorKey = 'vault.locked';
+  readonly params: ErrorParams = {};
   constructor() {
     super('The vault is locked. Unlock it to continue.');
   }
@@ -48,29 +54,42 @@ export class VaultLockedError extends VaultError {
 
 export class VaultNotFoundError extends VaultError {
   override name = 'VaultNotFoundError';
+  readonly errorKey = 'vault.notFound';
+  readonly params: ErrorParams;
   constructor(readonly vaultName: string) {
     super(`No vault named "${vaultName}" exists in this profile.`);
+    this.params = { vault: vaultName };
   }
 }
 
 export class VaultExistsError extends VaultError {
   override name = 'VaultExistsError';
+  readonly errorKey = 'vault.exists';
+  readonly params: ErrorParams;
   constructor(readonly vaultName: string) {
     super(`A vault named "${vaultName}" already exists in this profile.`);
+    this.params = { vault: vaultName };
   }
 }
 
 /** The passphrase is below the minimum; `problems` says why, in words a user can act on. */
 export class WeakPassphraseError extends VaultError {
   override name = 'WeakPassphraseError';
+  readonly errorKey = 'vault.weakPassphrase';
+  readonly params: ErrorParams;
   constructor(readonly problems: readonly string[]) {
     super(`The passphrase is too weak: ${problems.join(' ')}`);
+    this.params = { problems: problems.join(' ') };
   }
 }
 
 /** A caller passed something the vault cannot accept; the message names the argument. */
 export class InvalidVaultInputError extends VaultError {
   override name = 'InvalidVaultInputError';
+  readonly errorKey = 'vault.invalidInput';
+  get params(): ErrorParams {
+    return { detail: this.message };
+  }
 }
 
 /**
@@ -79,18 +98,23 @@ export class InvalidVaultInputError extends VaultError {
  */
 export class RecordDecryptError extends VaultError {
   override name = 'RecordDecryptError';
+  readonly errorKey = 'vault.recordUnreadable';
+  readonly params: ErrorParams;
   constructor(
     readonly table: string,
     readonly recordKey: unknown,
     readonly reason: string,
   ) {
     super(`Record ${table}/${JSON.stringify(recordKey)} cannot be read: ${reason}.`);
+    this.params = { table, reason };
   }
 }
 
 /** A stored file is altered, truncated or has chunks out of order. Names the file and chunk. */
 export class FileIntegrityError extends VaultError {
   override name = 'FileIntegrityError';
+  readonly errorKey = 'vault.fileDamaged';
+  readonly params: ErrorParams;
   constructor(
     readonly fileId: string,
     readonly chunkIndex: number | undefined,
@@ -99,13 +123,17 @@ export class FileIntegrityError extends VaultError {
     super(
       `File ${fileId}${chunkIndex === undefined ? '' : ` (chunk ${chunkIndex})`} is damaged: ${reason}.`,
     );
+    this.params = { file: fileId, reason };
   }
 }
 
 export class FileNotFoundError extends VaultError {
   override name = 'FileNotFoundError';
+  readonly errorKey = 'vault.fileNotFound';
+  readonly params: ErrorParams;
   constructor(readonly fileId: string) {
     super(`No file ${fileId} in this vault.`);
+    this.params = { file: fileId };
   }
 }
 
@@ -128,4 +156,8 @@ export class VaultIntegrityError extends VaultError {
 /** A backup file is not one, is damaged, or was cut short. */
 export class BackupFormatError extends VaultError {
   override name = 'BackupFormatError';
+  readonly errorKey = 'vault.backupFormat';
+  get params(): ErrorParams {
+    return { detail: this.message };
+  }
 }

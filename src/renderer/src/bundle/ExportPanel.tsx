@@ -35,6 +35,7 @@ import { ReportLanguageChoice } from './ReportLanguageChoice';
 import { SelectionList, type SelectionItem } from './SelectionList';
 import { SigningKeyPanel } from './SigningKeyPanel';
 import { VictimChoice } from './VictimChoice';
+import { errorText } from '../vault/errorText';
 
 type Props = Readonly<{ caseId: CaseId; data: CaseData }>;
 
@@ -96,9 +97,9 @@ export function ExportPanel({ caseId, data }: Props): ReactNode {
       const victims = contents.entities.filter((e) => e.roles.includes('victim')).length;
       return { kind: 'ok', contents, victims };
     } catch (e) {
-      return { kind: 'problem', message: e instanceof Error ? e.message : String(e) };
+      return { kind: 'problem', message: errorText(t, e) };
     }
-  }, [data, selection, links.size, entities.size, items.size]);
+  }, [data, selection, links.size, entities.size, items.size, t]);
 
   const naming: readonly NamingOriginal[] = useMemo(
     () =>
@@ -187,7 +188,7 @@ export function ExportPanel({ caseId, data }: Props): ReactNode {
         else
           setPhase({
             kind: 'message',
-            text: t('bundle.exportFailed', { message: e instanceof Error ? e.message : String(e) }),
+            text: t('bundle.exportFailed', { message: errorText(t, e) }),
             error: true,
           });
       },

@@ -10,6 +10,7 @@ import {
 import { platform } from '../platform';
 import { Field } from '../shell/Field';
 import { useSession } from '../vault/session';
+import { errorText } from '../vault/errorText';
 
 type State =
   | Readonly<{ kind: 'idle' }>
@@ -53,7 +54,7 @@ export function VerifyPanel(): ReactNode {
           setState({
             kind: 'failed',
             name: file.name,
-            message: e instanceof Error ? e.message : String(e),
+            message: errorText(t, e),
           });
         }
       });

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { displayName, propertyValues } from '../../../core/entities';
 import type { Citation, Entity, Link } from '../../../core/model';
 import { citationHref, type CaseData } from './useCaseData';
+import { useFormatSettings } from '../i18n';
+import { formatMoney } from '../i18n/format';
 
 type Props = Readonly<{
   entity: Entity;
@@ -20,6 +22,7 @@ type Props = Readonly<{
 /** Everything about one entity: names, roles, values, posts, links and the evidence cited. */
 export function EntityDetail(props: Props): ReactNode {
   const { t } = useTranslation();
+  const format = useFormatSettings();
   const { entity, data } = props;
   const exhibit = new Map(data.evidence.map((e) => [e.id, e.exhibitRef]));
   const links = data.links.filter((l) => l.source === entity.id || l.target === entity.id);
@@ -191,7 +194,7 @@ export function EntityDetail(props: Props): ReactNode {
                     </span>
                     {l.amount !== undefined && (
                       <span className="mono">
-                        {l.amount.toLocaleString()} {l.currency}
+                        {formatMoney(l.amount, l.currency ?? '', format)}
                       </span>
                     )}
                     {(l.from !== undefined || l.to !== undefined) && (

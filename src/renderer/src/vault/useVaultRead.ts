@@ -1,3 +1,5 @@
+import i18next from 'i18next';
+import { errorText } from './errorText';
 import { useMemo, useSyncExternalStore } from 'react';
 import { readCase, tablesOf, type CasePart, type CaseRecords } from '../../../core/cases';
 import type { VaultTableName } from '../../../core/db';
@@ -14,8 +16,9 @@ export type ReadState<T> =
 
 const LOADING: ReadState<never> = Object.freeze({ status: 'loading' });
 
+/** An error as the user reads it, in their language (see ./errorText.ts). */
 export function errorMessage(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+  return errorText(i18next.t, e);
 }
 
 /**

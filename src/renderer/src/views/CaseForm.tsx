@@ -5,6 +5,7 @@ import type { Case } from '../../../core/model';
 import { Dialog } from '../shell/Dialog';
 import { Field, TextAreaField } from '../shell/Field';
 import { FormFooter } from '../shell/FormFooter';
+import { errorText } from '../vault/errorText';
 
 export type CaseDraft = Readonly<{ reference: string; title: string; summary: string }>;
 
@@ -39,7 +40,7 @@ export function CaseForm({ initial, onSubmit, onClose }: Props): ReactNode {
           onSubmit({ reference, title, summary }).then(
             () => onClose(),
             (e: unknown) => {
-              setError(e instanceof Error ? e.message : String(e));
+              setError(errorText(t, e));
               setBusy(false);
             },
           );

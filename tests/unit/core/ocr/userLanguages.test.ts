@@ -3,7 +3,7 @@
  * store that tesseract.js's browser worker reads before fetching (idb-keyval's default store).
  * fake-indexeddb stands in for the browser's; idb-keyval is the library the worker bundles, so
  * reading back through it is reading back the way the worker does. The worker itself reading
- * the file and recognising Khmer is tested end to end (tests/e2e/evidenceLanguages.e2e.test.ts).
+ * the file and recognising a page is tested end to end (tests/e2e/evidenceLanguages.e2e.test.ts).
  */
 import { readFileSync } from 'node:fs';
 import { createStore, get, set } from 'idb-keyval';
@@ -21,15 +21,15 @@ import { bundledTraineddataPath } from '../../../../src/core/ocr/languageStore.n
 
 const workerStore = createStore(WORKER_CACHE_DB, WORKER_CACHE_STORE);
 const english = readFileSync(bundledTraineddataPath('eng'));
-const khm = languageCode('khm');
+const mya = languageCode('mya');
 const lao = languageCode('lao');
 
 describe('the workers’ language cache', () => {
   it('stores a file where the worker looks for it and lists only the app’s languages', async () => {
     const cache = createWorkerLanguageCache(indexedDB, 'cache-a');
     const data = readTraineddata(english, 'eng');
-    await cache.put(khm, data);
-    const read = await get<Uint8Array>('cache-a/khm.traineddata', workerStore);
+    await cache.put(mya, data);
+    const read = await get<Uint8Array>('cache-a/mya.traineddata', workerStore);
     expect(read).toBeInstanceOf(Uint8Array);
     expect(Buffer.from(read ?? new Uint8Array()).equals(Buffer.from(data))).toBe(true);
 
@@ -37,11 +37,11 @@ describe('the workers’ language cache', () => {
     await set('./eng.traineddata', new Uint8Array([1, 2, 3]), workerStore);
     await set('cache-a/notes.txt', 'x', workerStore);
     await cache.put(lao, data);
-    expect(await cache.list()).toEqual(['khm', 'lao']);
+    expect(await cache.list()).toEqual(['lao', 'mya']);
 
-    await cache.delete(khm);
+    await cache.delete(mya);
     expect(await cache.list()).toEqual(['lao']);
-    expect(await get('cache-a/khm.traineddata', workerStore)).toBeUndefined();
+    expect(await get('cache-a/mya.traineddata', workerStore)).toBeUndefined();
   });
 });
 
@@ -50,43 +50,43 @@ describe('the browser’s language store', () => {
     const cache = createWorkerLanguageCache(indexedDB, 'cache-b');
     const first = createUrlLanguageStore('app://vendor/tesseract/lang/', { cache });
     await first.ready();
-    expect(first.codes()).toEqual(['eng', 'tha']);
+    expect(first.codes()).toEqual(['eng', 'tha', 'khm']);
     expect(first.cachePath).toBe('cache-b');
     expect(first.langPath).toBe('app://vendor/tesseract/lang');
 
     // Compressed as the user may have it; stored uncompressed, as the worker would unpack it.
-    await first.add(khm, english);
-    expect(first.has(khm)).toBe(true);
-    expect(first.codes()).toEqual(['eng', 'tha', 'khm']);
-    const stored = await get<Uint8Array>('cache-b/khm.traineddata', workerStore);
+    await first.add(mya, english);
+    expect(first.has(mya)).toBe(true);
+    expect(first.codes()).toEqual(['eng', 'tha', 'khm', 'mya']);
+    const stored = await get<Uint8Array>('cache-b/mya.traineddata', workerStore);
     expect(stored?.length).toBe(readTraineddata(english).length);
 
     const second = createUrlLanguageStore('app://vendor/tesseract/lang', { cache });
     await second.ready();
-    expect(second.has(khm)).toBe(true);
+    expect(second.has(mya)).toBe(true);
 
-    await second.remove(khm);
+    await second.remove(mya);
     const third = createUrlLanguageStore('app://vendor/tesseract/lang', { cache });
     await third.ready();
-    expect(third.has(khm)).toBe(false);
-    expect(third.codes()).toEqual(['eng', 'tha']);
+    expect(third.has(mya)).toBe(false);
+    expect(third.codes()).toEqual(['eng', 'tha', 'khm']);
   });
 
   it('refuses a file that is not language data and stores nothing', async () => {
     const cache = createWorkerLanguageCache(indexedDB, 'cache-c');
     const store = createUrlLanguageStore('/lang', { cache });
-    await expect(store.add(khm, new TextEncoder().encode('<html>404</html>'))).rejects.toThrow(
-      /khm.traineddata: not a tesseract traineddata file/,
+    await expect(store.add(mya, new TextEncoder().encode('<html>404</html>'))).rejects.toThrow(
+      /mya.traineddata: not a tesseract traineddata file/,
     );
-    await expect(store.add(khm, english.subarray(0, 2000))).rejects.toThrow(/corrupt gzip/);
-    expect(store.has(khm)).toBe(false);
+    await expect(store.add(mya, english.subarray(0, 2000))).rejects.toThrow(/corrupt gzip/);
+    expect(store.has(mya)).toBe(false);
     expect(await cache.list()).toEqual([]);
   });
 
   it('says adding needs a place to keep the file when it has none', async () => {
     const store = createUrlLanguageStore('/lang');
     expect(store.cachePath).toBeUndefined();
-    await expect(store.add(khm, english)).rejects.toThrow(/needs a place to keep it/);
+    await expect(store.add(mya, english)).rejects.toThrow(/needs a place to keep it/);
   });
 
   it('uses the app’s own key prefix by default', () => {

@@ -1,5 +1,6 @@
 import { bundle } from './en/bundle';
 import { entities } from './en/entities';
+import { errors } from './en/errors';
 import { evidence } from './en/evidence';
 import { exchange } from './en/exchange';
 import { model } from './en/model';
@@ -18,6 +19,16 @@ export const en = {
     mainNavigation: 'Main navigation',
     loading: 'Loading…',
     shortcutHint: 'Alt+{{number}}',
+    calendar: 'Calendar',
+    calendars: { gregory: 'Gregorian (2024)', buddhist: 'Buddhist era (2567)' },
+    numerals: 'Digits',
+    numeralSystems: { latn: 'Latin (0 1 2 3)', khmr: 'Khmer (០ ១ ២ ៣)', thai: 'Thai (๐ ๑ ๒ ๓)' },
+    dateHint: 'YYYY-MM-DD or DD/MM/YYYY',
+    dateHintBuddhist: 'YYYY-MM-DD or DD/MM/YYYY, year in the Buddhist era (2567 = 2024)',
+    dateProblem: {
+      format: '“{{value}}” is not a date: type it as YYYY-MM-DD or DD/MM/YYYY.',
+      invalid: '“{{value}}” is not a day of the calendar.',
+    },
   },
   nav: {
     cases: 'Cases',
@@ -186,6 +197,7 @@ export const en = {
   entities,
   exchange,
   bundle,
+  errors,
   audit: {
     title: 'Audit',
     emptyTitle: 'No audit entries yet',

@@ -1,12 +1,222 @@
-import type { PartialMessages } from './en';
+import type { Messages } from './en';
+import type { SingleFormTranslation } from './shape';
+import { bundle } from './th/bundle';
+import { entities } from './th/entities';
+import { errors } from './th/errors';
+import { evidence } from './th/evidence';
+import { exchange } from './th/exchange';
+import { model } from './th/model';
+import { network } from './th/network';
+import { search } from './th/search';
 
-/** Thai: started; every missing key falls back to English until the translation is reviewed. */
-export const th: PartialMessages = {
+/**
+ * Thai, complete: every key of English (TypeScript and tests/unit/renderer/i18n/locales.test.ts
+ * flag a missing one). Domain terms follow docs/glossary.md, as Thai police and public
+ * prosecutors write them (พยานหลักฐาน, วัตถุพยาน, ผู้ต้องสงสัย, ผู้เสียหาย, เจ้าหน้าที่รัฐ).
+ */
+export const th: SingleFormTranslation<Messages> = {
+  app: {
+    name: 'Ringtrace',
+    tagline: 'โต๊ะทำงานด้านพยานหลักฐานและการสืบสวน',
+    skipToContent: 'ข้ามไปยังเนื้อหา',
+    browserMode: 'โหมดเบราว์เซอร์',
+    desktopMode: 'เดสก์ท็อป',
+    language: 'ภาษา',
+    mainNavigation: 'เมนูหลัก',
+    loading: 'กำลังโหลด…',
+    shortcutHint: 'Alt+{{number}}',
+    calendar: 'ปฏิทิน',
+    calendars: { gregory: 'คริสต์ศักราช (2024)', buddhist: 'พุทธศักราช (2567)' },
+    numerals: 'ตัวเลข',
+    numeralSystems: { latn: 'อารบิก (0 1 2 3)', khmr: 'เขมร (០ ១ ២ ៣)', thai: 'ไทย (๐ ๑ ๒ ๓)' },
+    dateHint: 'YYYY-MM-DD หรือ DD/MM/YYYY',
+    dateHintBuddhist: 'YYYY-MM-DD หรือ DD/MM/YYYY ปีเป็นพุทธศักราช (2567 = 2024)',
+    dateProblem: {
+      format: '“{{value}}” ไม่ใช่วันที่ โปรดพิมพ์เป็น YYYY-MM-DD หรือ DD/MM/YYYY',
+      invalid: '“{{value}}” ไม่ใช่วันที่ที่มีอยู่จริงในปฏิทิน',
+    },
+  },
   nav: {
     cases: 'คดี',
     evidence: 'พยานหลักฐาน',
+    entities: 'บุคคลและความเชื่อมโยง',
     network: 'เครือข่าย',
     search: 'ค้นหา',
     audit: 'บันทึกการตรวจสอบ',
+    exchange: 'แลกเปลี่ยนข้อมูล',
+    settings: 'คลังข้อมูลและผู้ใช้',
+    bundle: 'ชุดพยานหลักฐาน',
+  },
+  common: {
+    cancel: 'ยกเลิก',
+    save: 'บันทึก',
+    close: 'ปิด',
+    confirm: 'ยืนยัน',
+    working: 'กำลังดำเนินการ…',
+    required: 'จำเป็นต้องกรอก',
+    error: 'เกิดข้อผิดพลาด: {{message}}',
+  },
+  vault: {
+    createTitle: 'สร้างคลังข้อมูลของคุณ',
+    createIntro:
+      'ทุกสิ่งที่คุณบันทึกใน Ringtrace จะถูกเข้ารหัสไว้ในคอมพิวเตอร์เครื่องนี้ด้วยกุญแจที่เปิดได้ด้วยวลีรหัสผ่านของคุณเท่านั้น ไม่มีใคร แม้แต่ผู้พัฒนา Ringtrace กู้คืนวลีรหัสผ่านที่ลืมได้ โปรดเก็บไว้ในที่ปลอดภัย',
+    name: 'ชื่อคลังข้อมูล',
+    identityTitle: 'คุณคือใคร',
+    identityIntro:
+      'ชื่อ หน่วยงาน และหมายเลขประจำตัวของคุณจะถูกบันทึกไว้ในทุกการเปลี่ยนแปลงที่คุณทำและทุกรายการการครอบครองพยานหลักฐาน',
+    actorName: 'ชื่อ-นามสกุล',
+    agency: 'หน่วยงาน',
+    badge: 'หมายเลขประจำตัว',
+    passphrase: 'วลีรหัสผ่าน',
+    passphraseRepeat: 'พิมพ์วลีรหัสผ่านอีกครั้ง',
+    passphraseMismatch: 'วลีรหัสผ่านทั้งสองไม่ตรงกัน',
+    strength: 'ความแข็งแรง: {{label}} ({{bits}} บิต)',
+    strengthLabels: {
+      '0': 'อ่อนมาก',
+      '1': 'อ่อน',
+      '2': 'พอใช้',
+      '3': 'แข็งแรง',
+      '4': 'แข็งแรงมาก',
+    },
+    problems: {
+      tooShort: 'ใช้อย่างน้อย {{min}} ตัวอักษร',
+      tooFewKinds: 'ผสมคำ ตัวพิมพ์ใหญ่ ตัวเลข หรือสัญลักษณ์',
+      repeated: 'หลีกเลี่ยงการใช้ตัวอักษรซ้ำกัน',
+      sequence: 'หลีกเลี่ยงลำดับอย่าง "abcd" หรือ "1234"',
+      common: 'หลีกเลี่ยงรหัสผ่านที่รู้จักกันทั่วไปและรูปแบบแป้นพิมพ์',
+      lowEntropy: 'ทำให้ยาวขึ้น: ใช้หลายคำที่ไม่เกี่ยวข้องกันได้ผลดี',
+    },
+    create: 'สร้างคลังข้อมูล',
+    creating: 'กำลังสร้างกุญแจและคลังข้อมูล…',
+    unlockTitle: 'ปลดล็อกคลังข้อมูลของคุณ',
+    unlockIntro: 'ป้อนวลีรหัสผ่านของคุณ คลังข้อมูลบนดิสก์จะอ่านไม่ได้จนกว่าคุณจะปลดล็อก',
+    chooseVault: 'คลังข้อมูล',
+    unlock: 'ปลดล็อก',
+    unlocking: 'กำลังปลดล็อก…',
+    wrongPassphrase: 'วลีรหัสผ่านนี้เปิดคลังข้อมูลนี้ไม่ได้ ไม่มีสิ่งใดถูกเปลี่ยนแปลง โปรดลองอีกครั้ง',
+    lock: 'ล็อก',
+    lockedIdle: 'คลังข้อมูลถูกล็อกหลังจากไม่มีการใช้งาน {{minutes}} นาที',
+    restoreTitle: 'กู้คืนข้อมูลสำรอง',
+    restoreIntro:
+      'กู้คืนไฟล์สำรองคลังข้อมูลที่สร้างด้วย “สำรองคลังข้อมูล” ไปเป็นคลังข้อมูลใหม่ในคอมพิวเตอร์เครื่องนี้ โดยใช้วลีรหัสผ่านของผู้ใช้คนใดก็ได้ของคลังข้อมูลนั้น',
+    restoreFile: 'ไฟล์สำรอง',
+    restoreName: 'ชื่อของคลังข้อมูลที่กู้คืน',
+    restore: 'กู้คืน',
+    restoring: 'กำลังกู้คืน…',
+    restored: 'กู้คืนข้อมูลสำรองแล้ว',
+    orRestore: 'หรือกู้คืนข้อมูลสำรองแทน',
+    orCreate: 'หรือสร้างคลังข้อมูลใหม่แทน',
+    backToUnlock: 'กลับไปหน้าปลดล็อก',
+    newVault: 'สร้างคลังข้อมูลอีกชุด',
+  },
+  settings: {
+    title: 'คลังข้อมูลและผู้ใช้',
+    nav: 'คลังข้อมูลและผู้ใช้',
+    signedInAs: 'ปลดล็อกโดย {{name}} ({{agency}} หมายเลขประจำตัว {{badge}})',
+    usersTitle: 'ผู้ใช้ของคลังข้อมูลนี้',
+    usersIntro:
+      'ผู้ใช้แต่ละคนของเครื่องนี้มีวลีรหัสผ่านและตัวตนของตนเอง และทุกคนเปิดข้อมูลชุดเดียวกัน การเพิ่มหรือลบผู้ใช้ไม่ต้องเข้ารหัสข้อมูลใหม่',
+    you: 'คุณ',
+    addedOn: 'เพิ่มเมื่อ {{date}}',
+    addUser: 'เพิ่มผู้ใช้',
+    addUserTitle: 'เพิ่มผู้ใช้ในคลังข้อมูลนี้',
+    removeUser: 'ลบ',
+    removeUserConfirm:
+      'ลบ {{name}} ออกจากคลังข้อมูลนี้หรือไม่ วลีรหัสผ่านของผู้นั้นจะเปิดคลังข้อมูลไม่ได้อีก รายการที่ผ่านมาของผู้นั้นยังคงอยู่ในบันทึกการตรวจสอบ',
+    lastUser: 'ลบผู้ใช้คนสุดท้ายไม่ได้',
+    changePassphrase: 'เปลี่ยนวลีรหัสผ่านของคุณ',
+    currentPassphrase: 'วลีรหัสผ่านปัจจุบัน',
+    newPassphrase: 'วลีรหัสผ่านใหม่',
+    passphraseChanged: 'เปลี่ยนวลีรหัสผ่านของคุณแล้ว',
+    idleTitle: 'ล็อกเมื่อไม่มีการใช้งาน',
+    idleMinutes: 'ล็อกหลังจากไม่มีการใช้งานตามจำนวนนาทีนี้',
+    idleSaved: 'บันทึกแล้ว: คลังข้อมูลจะล็อกหลังจากไม่มีการใช้งาน {{minutes}} นาที',
+    backupTitle: 'สำรองคลังข้อมูล',
+    backupIntro:
+      'ไฟล์เข้ารหัสไฟล์เดียวที่มีทุกคดี ทุกบันทึก และทุกไฟล์ เปิดได้ด้วยวลีรหัสผ่านของผู้ใช้คนใดคนหนึ่งข้างต้นเท่านั้น การส่งออกจะถูกบันทึกในบันทึกการตรวจสอบ',
+    backup: 'สำรองคลังข้อมูล',
+    backupDone: 'บันทึกข้อมูลสำรองแล้ว ({{size}})',
+    signingTitle: 'กุญแจลงลายมือชื่อ',
+    signingIntro:
+      'ชุดพยานหลักฐานจะลงลายมือชื่อด้วยกุญแจนี้ โปรดแจ้งลายนิ้วมือของกุญแจแก่ศาลแยกต่างหาก เพื่อให้ตรวจสอบได้ว่าชุดพยานหลักฐานมาจากคลังข้อมูลนี้',
+    fingerprint: 'ลายนิ้วมือของกุญแจ',
+  },
+  cases: {
+    title: 'คดี',
+    emptyTitle: 'ยังไม่มีคดี',
+    emptyBody:
+      'คดีหนึ่งเก็บพยานหลักฐาน บุคคล และความเชื่อมโยงของการสืบสวนหนึ่งเรื่อง สร้างคดีแรกของคุณเพื่อเริ่มต้น โดยใส่เลขอ้างอิงและชื่อเรื่อง',
+    newCase: 'คดีใหม่',
+    newCaseTitle: 'คดีใหม่',
+    editCaseTitle: 'แก้ไขคดี',
+    reference: 'เลขอ้างอิง',
+    referenceHint: 'เช่น TH-2567-017',
+    caseTitle: 'ชื่อเรื่อง',
+    summary: 'สรุป',
+    status: 'สถานะ',
+    statuses: { open: 'อยู่ระหว่างดำเนินการ', closed: 'ปิดแล้ว', archived: 'เก็บเข้าแฟ้ม' },
+    updated: 'ปรับปรุงล่าสุด',
+    open: 'เปิด',
+    current: 'คดีปัจจุบัน',
+    edit: 'แก้ไข',
+    bundle: 'ชุดพยานหลักฐาน',
+    bundleHint: 'ส่งออกชุดพยานหลักฐานที่ลงลายมือชื่อแล้วของคดีนี้ให้พนักงานอัยการ',
+    delete: 'ลบ',
+    deleteConfirm:
+      'ย้ายคดี {{reference}} “{{title}}” ไปที่ถังขยะหรือไม่ ยังไม่มีสิ่งใดถูกลบ คุณกู้คืนจากถังขยะได้จนกว่าจะลบถาวร',
+    bin: 'ถังขยะ',
+    active: 'คดี',
+    binEmpty: 'ถังขยะว่างเปล่า',
+    restore: 'กู้คืน',
+    purge: 'ลบถาวร',
+    purgeConfirm:
+      'ลบคดี {{reference}} อย่างถาวรหรือไม่ ทุกบันทึก ไฟล์ และหน้าของคดีนี้จะถูกลบและกู้คืนไม่ได้ บันทึกการตรวจสอบจะเก็บประวัติการลบนี้ไว้ พิมพ์เลขอ้างอิงเพื่อยืนยัน',
+    purgeTypeReference: 'พิมพ์ {{reference}} เพื่อยืนยัน',
+    purged: 'ลบคดี {{reference}} อย่างถาวรแล้ว',
+    deleted: 'ย้ายคดี {{reference}} ไปที่ถังขยะแล้ว',
+    undo: 'เลิกทำ',
+    unreadable:
+      'ถอดรหัสบันทึกคดี {{count}} รายการไม่ได้และไม่ได้แสดงไว้: {{records}} ส่วนอื่นของคลังข้อมูลไม่ได้รับผลกระทบ',
+    noCaseOpen: 'ไม่มีคดีที่เปิดอยู่',
+    noCaseOpenBody: 'โปรดเปิดหรือสร้างคดีในหน้า “คดี” ก่อน',
+    goToCases: 'ไปที่คดี',
+  },
+  evidence,
+  network,
+  search,
+  model,
+  entities,
+  exchange,
+  bundle,
+  errors,
+  audit: {
+    title: 'บันทึกการตรวจสอบ',
+    emptyTitle: 'ยังไม่มีรายการในบันทึกการตรวจสอบ',
+    emptyBody:
+      'ทุกการเปลี่ยนแปลงในคลังข้อมูลจะถูกบันทึกไว้ที่นี่ แต่ละรายการผนึกเข้ากับรายการก่อนหน้า ดังนั้นการแก้ไขหรือลบประวัติใดๆ จะปรากฏให้เห็น',
+    verify: 'ตรวจความครบถ้วนของบันทึกการตรวจสอบ',
+    verifying: 'กำลังตรวจสอบ…',
+    intact: 'บันทึกการตรวจสอบครบถ้วนไม่ถูกแก้ไข: {{count}} รายการ แต่ละรายการผนึกเข้ากับรายการก่อนหน้า',
+    broken: 'บันทึกการตรวจสอบไม่ครบถ้วน พบปัญหาแรกที่รายการ {{seq}} ({{problem}}): {{message}}',
+    problems: {
+      altered: 'ถูกแก้ไข',
+      removed: 'ถูกลบ',
+      reordered: 'ถูกสลับลำดับ',
+      unreadable: 'อ่านไม่ได้',
+      tailRemoved: 'รายการท้ายสุดถูกลบ',
+      headMissing: 'ไม่พบต้นสายของบันทึก',
+    },
+    seq: '#',
+    at: 'เมื่อ',
+    actor: 'ผู้ดำเนินการ',
+    action: 'การกระทำ',
+    summary: 'รายละเอียด',
+    filterAll: 'ทุกคดี',
+    filterCase: 'เฉพาะคดีนี้',
+  },
+  languages: {
+    en: 'English',
+    km: 'ខ្មែរ',
+    th: 'ไทย',
   },
 };
