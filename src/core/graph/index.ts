@@ -48,3 +48,16 @@ export {
   type AnalysisWorker,
 } from './parallel';
 export { quickGroups, quickLayout, type Point } from './quickLayout';
+export {
+  filterReducer,
+  filtersOf,
+  INITIAL_FILTERS,
+  monthOf,
+  monthRange,
+  rangeNarrowed,
+  visibleElements,
+  type FilterAction,
+  type Filters,
+  type FilterState,
+  type Visible,
+} from './filters';
