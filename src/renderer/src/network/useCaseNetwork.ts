@@ -43,7 +43,11 @@ export function caseNetworkOf(graph: CaseGraph): CaseNetwork {
   }
   return {
     graph,
-    input: graphInputFromCase(graph.entities, graph.links),
+    input: graphInputFromCase(
+      graph.entities,
+      graph.links,
+      new Set(graph.citations.flatMap((c) => (c.linkId !== undefined ? [c.linkId] : []))),
+    ),
     entityById: new Map(graph.entities.map((e) => [e.id, e])),
     linkById: new Map(graph.links.map((l) => [l.id, l])),
     linksByEntity,

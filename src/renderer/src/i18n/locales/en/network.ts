@@ -106,6 +106,10 @@ export const network = {
     noPath: 'These two are not connected.',
     summary: '{{hops}} links, strength {{strength}}.',
     noEvidence: 'no evidence cited',
+    preferred_one:
+      'chosen over {{count}} other link between the same two: cited links first, then the better graded',
+    preferred_other:
+      'chosen over {{count}} other links between the same two: cited links first, then the better graded',
   },
   details: {
     none: 'Select an entity or a link on the canvas, or in the list of entities shown.',
