@@ -18,7 +18,7 @@ export { analyzeGraph } from './analyze';
 export { graphInputFromCase, displayName } from './fromCase';
 export { indexGraph, type GraphIndex } from './graphIndex';
 export { betweennessCentrality, betweennessFromSources, normaliseBetweenness } from './betweenness';
-export { communities, degrees, pageRanks, seededRandom, toGraphology } from './centrality';
+export { communities, degrees, pageRanks, ringsOf, seededRandom, toGraphology } from './centrality';
 export { officialExposure, SUSPECT_ROLES, type ExposureOptions } from './exposure';
 export { shortestPath, type ShortestPathOptions } from './paths';
 export { postSpans, linkSpan, withinPosts, type Span } from './dates';

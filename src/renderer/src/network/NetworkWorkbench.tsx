@@ -336,8 +336,8 @@ export function NetworkWorkbench({ caseId }: Readonly<{ caseId: CaseId }>): Reac
                 : t('network.layingOut', { count: graph.entities.length })}
             </div>
           )}
-          <Legend colourMode={colourMode} communities={analysis.result?.communities.length ?? 0} />
         </div>
+        <Legend colourMode={colourMode} rings={analysis.rings.length} />
         <SidePanel
           network={network}
           analysis={analysis}

@@ -1,5 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { AnalysisProgress, AnalysisResult, GraphInput } from '../../../core/graph';
+import {
+  ringsOf,
+  type AnalysisProgress,
+  type AnalysisResult,
+  type GraphInput,
+} from '../../../core/graph';
 import type { EntityId } from '../../../core/model';
 import { AnalysisCancelled, runAnalysis, type AnalysisRun } from './analysisClient';
 
@@ -13,7 +18,9 @@ export type AnalysisState =
 export type Analysis = Readonly<{
   state: AnalysisState;
   result: AnalysisResult | null;
-  /** Each entity's ring (index into result.communities). */
+  /** The communities of two or more entities: a community of one is not a ring. */
+  rings: readonly (readonly EntityId[])[];
+  /** Each entity's ring (index into rings); entities in no ring are absent. */
   communityOf: ReadonlyMap<EntityId, number>;
   maxHops: number;
   setMaxHops: (hops: number) => void;
@@ -55,15 +62,17 @@ export function useAnalysis(input: GraphInput | null, ready: boolean): Analysis 
   }, [input, maxHops, timeAware, rerun, ready]);
 
   const result = state.status === 'done' ? state.result : null;
+  const rings = useMemo(() => (result === null ? [] : ringsOf(result.communities)), [result]);
   const communityOf = useMemo(() => {
     const map = new Map<EntityId, number>();
-    result?.communities.forEach((members, i) => members.forEach((id) => map.set(id, i)));
+    rings.forEach((members, i) => members.forEach((id) => map.set(id, i)));
     return map;
-  }, [result]);
+  }, [rings]);
 
   return {
     state,
     result,
+    rings,
     communityOf,
     maxHops,
     setMaxHops,

@@ -136,6 +136,8 @@ export const network = {
     communities: 'Colour: ring',
     ring: 'Ring {{number}}',
     noRole: 'No role',
+    noRing: 'In no ring',
+    otherRings: 'Smaller rings, and in no ring',
     marks: 'Marks',
     official: 'Official (gold double ring)',
     solid: 'Source reliability A–B',
