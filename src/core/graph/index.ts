@@ -61,3 +61,4 @@ export {
   type FilterState,
   type Visible,
 } from './filters';
+export { unlinkedRows, type RowOptions, type Unlinked } from './unlinkedRows';

@@ -1,8 +1,10 @@
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import { quickLayout, type GraphPath, type Visible } from '../../../core/graph';
+import { quickLayout, unlinkedRows, type GraphPath, type Visible } from '../../../core/graph';
 import type { EntityId, LineStyle, LinkId } from '../../../core/model';
 import { networkToSvg } from './exportSvg';
+import { framePng } from './framePng';
+import type { PictureHeader } from './pictureFrame';
 import { layoutInWorker, type LayoutRequest, type LayoutRun } from './layoutClient';
 import type { Positions } from './savedViews';
 import { networkStyle } from './style';
@@ -66,6 +68,14 @@ export type CanvasEvents = {
 };
 
 type Listener<K extends keyof CanvasEvents> = (event: CanvasEvents[K]) => void;
+
+/**
+ * A label's width on the canvas (10 px Noto Sans, about 6 px a character, a little margin).
+ * An estimate, so that it can be computed without a canvas: it errs on the wide side.
+ */
+export function labelWidth(label: string): number {
+  return Math.ceil([...label].length * 6.4) + 6;
+}
 
 /** Calls `done` once the current picture has been drawn; returns a cancel function. */
 export type Frames = (done: () => void) => () => void;
@@ -402,6 +412,7 @@ export class NetworkCanvas {
             const p = positions[node.id()];
             if (p !== undefined && !node.locked() && !this.moved.has(node.id())) node.position(p);
           });
+          this.spreadUnlinked(cy);
         });
         if (untouched && this.container !== null) fitToNodes(cy, 30);
         settled();
@@ -501,7 +512,34 @@ export class NetworkCanvas {
       layout = { name: 'fcose', ...fcoseOptions(large) };
     }
     visible.layout(layout).run();
+    if (name === 'fcose') cy.batch(() => this.spreadUnlinked(cy));
     this.emit('moved', undefined);
+  }
+
+  /**
+   * Entities shown without any shown link go in rows below the rest, each as wide as its label
+   * (unlinkedRows): fcose packs them as tightly as their nodes allow, and their names overlapped.
+   * Nodes the user pinned or moved stay where they are.
+   */
+  private spreadUnlinked(cy: cytoscape.Core): void {
+    const linked: Point[] = [];
+    const unlinked: { id: string; labelWidth: number }[] = [];
+    cy.nodes().forEach((node) => {
+      if (node.hasClass('filtered')) return;
+      const alone = node
+        .connectedEdges()
+        .filter((e) => !e.hasClass('filtered') && !e.isLoop())
+        .empty();
+      if (alone && !node.locked() && !this.moved.has(node.id()))
+        unlinked.push({ id: node.id(), labelWidth: labelWidth(String(node.data('label'))) });
+      else linked.push(node.position());
+    });
+    if (unlinked.length < 2) return;
+    const placed = unlinkedRows(linked, unlinked);
+    for (const { id } of unlinked) {
+      const p = placed[id];
+      if (p !== undefined) cy.getElementById(id).position(p);
+    }
   }
 
   fit(): void {
@@ -570,17 +608,20 @@ export class NetworkCanvas {
     };
   }
 
-  async png(): Promise<Uint8Array> {
+  /** The picture as PNG; with a header, framed by it and the legend (pictureFrame.ts). */
+  async png(header?: PictureHeader): Promise<Uint8Array> {
     const cy = this.cy;
     if (cy === null) throw new Error('The network picture is not drawn yet.');
-    const blob = await cy.png({ output: 'blob-promise', full: true, scale: 2, bg: '#ffffff' });
-    return new Uint8Array(await blob.arrayBuffer());
+    const scale = 2;
+    const blob = await cy.png({ output: 'blob-promise', full: true, scale, bg: '#ffffff' });
+    const framed = header === undefined ? blob : await framePng(blob, header, scale);
+    return new Uint8Array(await framed.arrayBuffer());
   }
 
-  svg(): string {
+  svg(header?: PictureHeader): string {
     const cy = this.cy;
     if (cy === null) throw new Error('The network picture is not drawn yet.');
-    return networkToSvg(cy);
+    return networkToSvg(cy, header);
   }
 
   private teardown(): void {

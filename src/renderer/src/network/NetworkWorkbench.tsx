@@ -16,6 +16,7 @@ import { Legend } from './Legend';
 import type { Appearance, LayoutName } from './NetworkCanvas';
 import { NetworkToolbar } from './NetworkToolbar';
 import { NodeList } from './NodeList';
+import { pictureHeader } from './pictureHeader';
 import { auditExport } from './savedViews';
 import { SaveViewDialog } from './SaveViewDialog';
 import { SidePanel, type Tab } from './SidePanel';
@@ -35,7 +36,13 @@ import './refine.css';
 export function NetworkWorkbench({ caseId }: Readonly<{ caseId: CaseId }>): ReactNode {
   const { t } = useTranslation();
   const { vault } = useSession();
-  const { network, views: loadedViews, loadError, takeWarmLayout } = useCaseNetwork(caseId);
+  const {
+    network,
+    caseRow,
+    views: loadedViews,
+    loadError,
+    takeWarmLayout,
+  } = useCaseNetwork(caseId);
   const graph = network?.graph ?? null;
   const views = useSavedViews(caseId, loadedViews);
   const filters = useNetworkFilters(graph, network?.months ?? NO_MONTHS);
@@ -158,9 +165,20 @@ export function NetworkWorkbench({ caseId }: Readonly<{ caseId: CaseId }>): Reac
     if (controller === null) return;
     setError(null);
     try {
+      const date = new Date().toISOString().slice(0, 10);
+      const header = pictureHeader(t, {
+        reference: caseRow?.reference ?? '',
+        title: caseRow?.title ?? '',
+        date,
+        protect,
+        colourMode,
+        rings: analysis.rings.length,
+      });
       const data =
-        format === 'png' ? await controller.png() : new TextEncoder().encode(controller.svg());
-      const fileName = `network-${new Date().toISOString().slice(0, 10)}.${format}`;
+        format === 'png'
+          ? await controller.png(header)
+          : new TextEncoder().encode(controller.svg(header));
+      const fileName = `network-${date}.${format}`;
       const saved = await platform.saveFile({ suggestedName: fileName, data });
       if (!saved.saved) return;
       // Only the audit log changed: no changed() here, which would reload the case and lay the

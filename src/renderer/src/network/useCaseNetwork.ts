@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { CitationRow, EntityRow, GraphViewRow, LinkRow } from '../../../core/db';
+import type { CaseRow, CitationRow, EntityRow, GraphViewRow, LinkRow } from '../../../core/db';
 import { graphInputFromCase, monthRange, type GraphInput } from '../../../core/graph';
 import type { CaseId, EntityId } from '../../../core/model';
 import { useSession } from '../vault/session';
@@ -61,6 +61,8 @@ const NO_VIEWS: readonly GraphViewRow[] = [];
 
 export type CaseNetworkState = Readonly<{
   network: CaseNetwork | null;
+  /** The case itself (its reference and title head an exported picture). */
+  caseRow: CaseRow | null;
   /** The case's saved views as loaded with the network, the most recent first. */
   views: readonly GraphViewRow[];
   loadError: string | null;
@@ -76,7 +78,11 @@ export type CaseNetworkState = Readonly<{
 export function useCaseNetwork(caseId: CaseId): CaseNetworkState {
   const { vault, revision } = useSession();
   const warm = useRef<Worker | null>(null);
-  const [loaded, setLoaded] = useState<{ graph: CaseGraph; views: GraphViewRow[] } | null>(null);
+  const [loaded, setLoaded] = useState<{
+    graph: CaseGraph;
+    views: GraphViewRow[];
+    caseRow: CaseRow | null;
+  } | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
 
   // A large case gets its layout worker started now, while its rows are decrypted: counting
@@ -99,8 +105,12 @@ export function useCaseNetwork(caseId: CaseId): CaseNetworkState {
 
   useEffect(() => {
     let live = true;
-    void Promise.all([loadCaseGraph(vault, caseId), listViews(vault, caseId)]).then(
-      ([graph, views]) => live && setLoaded({ graph, views }),
+    void Promise.all([
+      loadCaseGraph(vault, caseId),
+      listViews(vault, caseId),
+      vault.db.cases.get(caseId),
+    ]).then(
+      ([graph, views, caseRow]) => live && setLoaded({ graph, views, caseRow: caseRow ?? null }),
       (e: unknown) => live && setLoadError(e instanceof Error ? e.message : String(e)),
     );
     return () => {
@@ -111,6 +121,7 @@ export function useCaseNetwork(caseId: CaseId): CaseNetworkState {
   const network = useMemo(() => (loaded === null ? null : caseNetworkOf(loaded.graph)), [loaded]);
   return {
     network,
+    caseRow: loaded?.caseRow ?? null,
     views: loaded?.views ?? NO_VIEWS,
     loadError,
     takeWarmLayout: () => {

@@ -177,4 +177,81 @@ describe('NetworkCanvas', () => {
     expect(shown.links.size).toBe(0);
     canvas.destroy();
   });
+
+  it('exports an SVG headed by title, case, date and protection, with the legend beside it', () => {
+    const { nodes, edges } = rings(40);
+    const { canvas } = harness();
+    const visible = {
+      entities: new Set(nodes.map((n) => n.id)),
+      links: new Set<string>(edges.map((e) => e.id)),
+    };
+    canvas.build({ nodes, edges, appearance, visible, saved: null });
+    const header = {
+      lines: ['Network of case KH-2026-001: Rings', 'Exported 2026-12-03', 'Victims pseudonymised'],
+      legend: [
+        { type: 'heading', label: 'Shape: kind' },
+        { type: 'shape', shape: 'diamond', label: 'Phone' },
+        { type: 'colour', colour: '#0072b2', label: 'Ring 1' },
+        { type: 'official', label: 'Official' },
+        { type: 'line', style: 'dotted', label: 'Source reliability E–F' },
+      ] as const,
+    };
+    const svg = canvas.svg(header);
+    const plain = canvas.svg();
+    for (const text of [...header.lines, ...header.legend.map((e) => e.label)])
+      expect(svg).toContain(`>${text}</text>`);
+    expect(plain).not.toContain('Victims pseudonymised');
+    // The legend stands beside the picture and the header above it: the framed picture is
+    // wider and taller, and every node's label is drawn below the header band.
+    const size = (s: string) => /width="(\d+)" height="(\d+)"/.exec(s)!.slice(1).map(Number);
+    expect(size(svg)[0]).toBeGreaterThan(size(plain)[0]!);
+    expect(size(svg)[1]).toBeGreaterThan(size(plain)[1]!);
+    // Node labels are the 10 px texts; the header's and the legend's are larger.
+    const nodeLabelYs = [...svg.matchAll(/<text x="[\d.-]+" y="([\d.-]+)" font-size="10"/g)].map(
+      (m) => Number(m[1]),
+    );
+    expect(nodeLabelYs).toHaveLength(40);
+    expect(Math.min(...nodeLabelYs)).toBeGreaterThan(3 * 20);
+    canvas.destroy();
+  });
+
+  it('lays unconnected people out so that their names do not overlap', () => {
+    const { nodes, edges } = rings(20);
+    const alone: NodeSpec[] = Array.from({ length: 12 }, (_, i) => ({
+      id: `alone${i}` as EntityId,
+      shape: 'ellipse',
+      official: false,
+    }));
+    const names = new Map<EntityId, string>(
+      alone.map((n, i) => [n.id, `Unconnected Person Number ${i} Sok`]),
+    );
+    const { canvas } = harness();
+    const all = [...nodes, ...alone];
+    const visible = {
+      entities: new Set(all.map((n) => n.id)),
+      links: new Set<string>(edges.map((e) => e.id)),
+    };
+    canvas.build({
+      nodes: all,
+      edges,
+      appearance: { ...appearance, labelOf: (id) => names.get(id) ?? id },
+      visible,
+      saved: null,
+    });
+    const positions = canvas.positions();
+    // Each label centred under its node, 10 px Noto Sans: under 6 px a character.
+    const boxes = alone.map((n) => {
+      const p = positions.get(n.id)!;
+      const half = (names.get(n.id)!.length * 6) / 2;
+      return { id: n.id, x1: p.x - half, x2: p.x + half, y1: p.y + 13, y2: p.y + 13 + 14 };
+    });
+    for (let a = 0; a < boxes.length; a++)
+      for (let b = a + 1; b < boxes.length; b++) {
+        const A = boxes[a]!;
+        const B = boxes[b]!;
+        const overlap = A.x1 < B.x2 && B.x1 < A.x2 && A.y1 < B.y2 && B.y1 < A.y2;
+        expect(overlap, `${A.id} and ${B.id}`).toBe(false);
+      }
+    canvas.destroy();
+  });
 });

@@ -129,6 +129,11 @@ export const network = {
     dates: 'From {{from}} to {{to}}',
     grading: 'Source {{reliability}}, information {{credibility}}',
   },
+  picture: {
+    title: 'Network of case {{reference}}: {{title}}',
+    exported: 'Exported {{date}} from Ringtrace',
+    pseudonymised: 'Victims pseudonymised',
+  },
   legend: {
     title: 'Legend',
     kinds: 'Shape: kind',
