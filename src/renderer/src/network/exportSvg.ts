@@ -68,7 +68,9 @@ function legendRow(entry: LegendEntry, x: number, y: number): string {
       return `<circle cx="${x + 8}" cy="${y}" r="5" fill="#6a1b9a" stroke="${OFFICIAL_RING}" stroke-width="3"/>${label}`;
     case 'line': {
       const dash = dashOf(entry.style);
-      return `<line x1="${x}" y1="${y}" x2="${x + 18}" y2="${y}" stroke="#607d8b" stroke-width="2"${dash === '' ? '' : ` stroke-dasharray="${dash}"`}/>${label}`;
+      // A path, not a <line>: the picture's <line> elements are its links, one each (what
+      // tests/e2e/networkLarge.e2e.test.ts counts), and the legend's samples are not links.
+      return `<path d="M${x} ${y}h18" stroke="#607d8b" stroke-width="2"${dash === '' ? '' : ` stroke-dasharray="${dash}"`}/>${label}`;
     }
   }
 }
