@@ -512,7 +512,9 @@ export class NetworkCanvas {
       layout = { name: 'fcose', ...fcoseOptions(large) };
     }
     visible.layout(layout).run();
-    if (name === 'fcose') cy.batch(() => this.spreadUnlinked(cy));
+    // fcose fitted the view to its own result; the rows of unlinked entities are framed too.
+    if (name === 'fcose' && this.spreadUnlinked(cy) && this.container !== null)
+      cy.fit(cy.elements(':visible'), 30);
     this.emit('moved', undefined);
   }
 
@@ -521,7 +523,7 @@ export class NetworkCanvas {
    * (unlinkedRows): fcose packs them as tightly as their nodes allow, and their names overlapped.
    * Nodes the user pinned or moved stay where they are.
    */
-  private spreadUnlinked(cy: cytoscape.Core): void {
+  private spreadUnlinked(cy: cytoscape.Core): boolean {
     const linked: Point[] = [];
     const unlinked: { id: string; labelWidth: number }[] = [];
     cy.nodes().forEach((node) => {
@@ -534,12 +536,15 @@ export class NetworkCanvas {
         unlinked.push({ id: node.id(), labelWidth: labelWidth(String(node.data('label'))) });
       else linked.push(node.position());
     });
-    if (unlinked.length < 2) return;
+    if (unlinked.length < 2) return false;
     const placed = unlinkedRows(linked, unlinked);
-    for (const { id } of unlinked) {
-      const p = placed[id];
-      if (p !== undefined) cy.getElementById(id).position(p);
-    }
+    cy.batch(() => {
+      for (const { id } of unlinked) {
+        const p = placed[id];
+        if (p !== undefined) cy.getElementById(id).position(p);
+      }
+    });
+    return true;
   }
 
   fit(): void {

@@ -93,8 +93,10 @@ function drawRow(ctx: CanvasRenderingContext2D, entry: LegendEntry, x: number, y
  */
 export async function framePng(picture: Blob, header: PictureHeader, scale: number): Promise<Blob> {
   const image = await createImageBitmap(picture);
+  // Read before close(), which sets an ImageBitmap's size to 0.
+  const pictureWidth = image.width;
   const frame = frameOf(header);
-  const width = image.width + frame.legendWidth * scale;
+  const width = pictureWidth + frame.legendWidth * scale;
   const height = Math.max(image.height, frame.legendHeight * scale) + frame.headerHeight * scale;
   const canvas = document.createElement('canvas');
   canvas.width = width;
@@ -111,7 +113,7 @@ export async function framePng(picture: Blob, header: PictureHeader, scale: numb
     ctx.font = `${line.bold ? 'bold 15px' : '12px'} Noto Sans, sans-serif`;
     ctx.fillText(line.text, line.x, line.y);
   }
-  ctx.translate(image.width / scale, frame.headerHeight);
+  ctx.translate(pictureWidth / scale, frame.headerHeight);
   for (const row of frame.rows) drawRow(ctx, row.entry, row.x, row.y);
   return new Promise((resolve, reject) =>
     canvas.toBlob(
