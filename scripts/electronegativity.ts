@@ -1,13 +1,16 @@
 /**
- * Runs Electronegativity over src/main and src/preload (offline: the Electron version is
- * given) and fails on any finding that electronegativity.accepted.json does not explain.
+ * Runs Electronegativity over src/main, src/preload and the renderer's page
+ * (src/renderer/index.html, where a meta CSP or inline script would show) (offline: the
+ * Electron version is given) and fails on any finding that electronegativity.accepted.json
+ * does not explain. A finding is accepted by its check, file and exact location (line:column),
+ * so that a second finding of the same check in the same file is not waved through.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-type Accepted = { check: string; file: string; reason: string };
+type Accepted = { check: string; file: string; location: string; reason: string };
 type Finding = {
   check: string;
   severity: string;
@@ -69,17 +72,20 @@ const findings: Finding[] = sarif.runs
       description: result.message?.text ?? '',
     };
   })
-  .filter((f) => f.file.startsWith('main/') || f.file.startsWith('preload/'));
+  .filter(
+    (f) =>
+      f.file.startsWith('main/') ||
+      f.file.startsWith('preload/') ||
+      f.file === 'renderer/index.html',
+  );
 
-const unexplained = findings.filter(
-  (f) => !accepted.some((a) => a.check === f.check && a.file === f.file),
-);
-const stale = accepted.filter(
-  (a) => !findings.some((f) => a.check === f.check && a.file === f.file),
-);
+const matches = (a: Accepted, f: Finding): boolean =>
+  a.check === f.check && a.file === f.file && a.location === f.location;
+const unexplained = findings.filter((f) => !accepted.some((a) => matches(a, f)));
+const stale = accepted.filter((a) => !findings.some((f) => matches(a, f)));
 
 console.log(
-  `Electronegativity (Electron ${electronVersion}) over src/main and src/preload: ${findings.length} finding(s), ${findings.length - unexplained.length} reviewed and accepted.`,
+  `Electronegativity (Electron ${electronVersion}) over src/main, src/preload and src/renderer/index.html: ${findings.length} finding(s), ${findings.length - unexplained.length} reviewed and accepted.`,
 );
 for (const f of unexplained) {
   console.error(
@@ -88,7 +94,7 @@ for (const f of unexplained) {
 }
 for (const a of stale) {
   console.error(
-    `  STALE accepted entry ${a.check} for ${a.file}: no such finding any more; remove it.`,
+    `  STALE accepted entry ${a.check} for ${a.file}:${a.location}: no such finding there any more; remove or update it.`,
   );
 }
 process.exit(unexplained.length > 0 || stale.length > 0 ? 1 : 0);

@@ -4,9 +4,10 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
 import { pathToFileURL } from 'node:url';
-import { registerIpc } from './ipc';
+import { freshRendererFor, registerIpc } from './ipc';
+import { applicationMenuTemplate } from './menu';
 import { printReportToPdf } from './reportPdf';
 import { resolveAppPath } from './protocol';
 import {
@@ -15,6 +16,7 @@ import {
   denyAllPermissions,
   guardNavigation,
   installContentSecurityPolicy,
+  withSecurityHeaders,
 } from './security';
 
 const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
@@ -67,6 +69,9 @@ function createWindow(): BrowserWindow {
       spellcheck: false,
       // Middle-click would otherwise open links in a new window, around setWindowOpenHandler.
       disableBlinkFeatures: 'Auxclick',
+      // Developer tools only in development: in a packaged build nobody at the machine can
+      // open a console in the renderer.
+      devTools: !app.isPackaged,
     },
   });
   guardNavigation(window.webContents, devServerUrl, confirmAndOpenExternal);
@@ -89,16 +94,18 @@ if (!app.requestSingleInstanceLock()) {
   // Any web contents created later (a devtools page aside) gets the same guards.
   app.on('web-contents-created', (_event, contents) => {
     guardNavigation(contents, devServerUrl, confirmAndOpenExternal);
+    if (app.isPackaged) contents.on('devtools-opened', () => contents.closeDevTools());
   });
 
   void app.whenReady().then(() => {
+    Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(process.platform)));
     const ses = session.defaultSession;
     installContentSecurityPolicy(ses);
     denyAllPermissions(ses);
-    protocol.handle(APP_SCHEME, (request) => {
+    protocol.handle(APP_SCHEME, async (request) => {
       const path = resolveAppPath(rendererRoot, request.url);
-      if (path === null) return new Response('Not found', { status: 404 });
-      return net.fetch(pathToFileURL(path).href);
+      if (path === null) return withSecurityHeaders(new Response('Not found', { status: 404 }));
+      return withSecurityHeaders(await net.fetch(pathToFileURL(path).href));
     });
     registerIpc(ipcMain, {
       devServerUrl,
@@ -109,6 +116,7 @@ if (!app.requestSingleInstanceLock()) {
         platform: process.platform,
       }),
       confirmAndOpenExternal,
+      freshRenderer: freshRendererFor,
       saveFile: async (suggestedName, data) => {
         const window = BrowserWindow.getFocusedWindow();
         const options = { defaultPath: suggestedName };

@@ -2,7 +2,7 @@
  * IPC handlers. Every message is checked twice: its sender must be the app's own main frame,
  * and its arguments must pass the validators of src/shared/ipc.ts.
  */
-import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import {
   IPC,
   IpcValidationError,
@@ -29,7 +29,24 @@ export type IpcDeps = Readonly<{
     multiple: boolean,
   ) => Promise<PickedFile[]>;
   saveReportPdf: (suggestedName: string, html: string) => Promise<SaveReportPdfResult>;
+  /** Replaces the sender's renderer process with a new one (see freshRendererFor). */
+  freshRenderer: (contents: WebContents) => void;
 }>;
+
+/**
+ * Lock drops the renderer's heap: the process is killed and the page reloaded, which Electron
+ * does in a new process, so decrypted case text and the typed passphrase die with the old one.
+ * Deferred so that the invoke that asked for it is answered first.
+ */
+export function freshRendererFor(
+  contents: Pick<WebContents, 'forcefullyCrashRenderer' | 'reload' | 'isDestroyed'>,
+): void {
+  setImmediate(() => {
+    if (contents.isDestroyed()) return;
+    contents.forcefullyCrashRenderer();
+    contents.reload();
+  });
+}
 
 export class UntrustedSenderError extends Error {
   override readonly name = 'UntrustedSenderError';
@@ -63,6 +80,14 @@ export function registerIpc(ipcMain: IpcMain, deps: IpcDeps): void {
     const request = parseSaveReportPdfRequest(arg);
     return deps.saveReportPdf(request.suggestedName, request.html);
   });
+  // Takes the sender itself, which the one-argument handlers above do not see.
+  ipcMain.handle(IPC.freshRenderer, (event, ...args: unknown[]) =>
+    Promise.resolve().then(() => {
+      assertTrustedSender(event, deps.devServerUrl);
+      if (args.length > 0) throw new IpcValidationError(`${IPC.freshRenderer} takes no argument`);
+      deps.freshRenderer(event.sender);
+    }),
+  );
   handle(IPC.openFiles, (arg) => {
     const request = parseOpenFilesRequest(arg);
     return deps.openFiles(request.title, request.extensions, request.multiple);

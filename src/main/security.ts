@@ -30,6 +30,27 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-src 'none'",
 ].join('; ');
 
+/**
+ * The headers every app:// response carries, set by the protocol handler itself: a header
+ * added through session.webRequest may not reach responses of a custom protocol (a reported
+ * Electron issue), and a worker script takes its policy from its own response.
+ */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+};
+
+/** The response with the security headers set (replacing any the file source sent). */
+export function withSecurityHeaders(response: Response): Response {
+  const headers = new Headers(response.headers);
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);
+  return new Response(response.body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers,
+  });
+}
+
 /** Adds the CSP header to every response of the session, whatever serves it. */
 export function installContentSecurityPolicy(session: Session): void {
   session.webRequest.onHeadersReceived((details, callback) => {

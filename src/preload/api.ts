@@ -29,4 +29,9 @@ export const api = {
   /** Prints a bundle's report to PDF and asks the user where to save it. */
   saveReportPdf: (request: SaveReportPdfRequest): Promise<SaveReportPdfResult> =>
     ipcRenderer.invoke(IPC.saveReportPdf, request) as Promise<SaveReportPdfResult>,
+  /**
+   * After lock: the window starts again in a new renderer process, so that nothing decrypted
+   * in this one's heap (case text, the passphrase typed) outlives the lock.
+   */
+  freshRenderer: (): Promise<void> => ipcRenderer.invoke(IPC.freshRenderer) as Promise<void>,
 } as const;

@@ -8,6 +8,7 @@ export const IPC = {
   saveFile: 'ringtrace:save-file',
   openFiles: 'ringtrace:open-files',
   saveReportPdf: 'ringtrace:save-report-pdf',
+  freshRenderer: 'ringtrace:fresh-renderer',
 } as const;
 
 export type IpcChannel = (typeof IPC)[keyof typeof IPC];

@@ -2,8 +2,11 @@
  * The Search view in the real UI: its states without a case, with an empty case and with no
  * result, and, once a case holds names (imported through the Network view's FollowTheMoney
  * import), finding an entity by a name in Khmer script and by a Latin alias typed in another
- * case, with the keyboard alone.
+ * case, with the keyboard alone; and a name written in one script found by its spelling in
+ * another (Somchai finds สมชาย, Sopheap finds សុភាព, ដារ៉ា finds Dara).
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
@@ -66,8 +69,12 @@ test('search finds imported names across scripts and opens the entity with the k
 
   await input.fill('SOKHA');
   const hit = page.locator('[data-testid="search-hit"][data-kind="entity"]').first();
-  // The hits of the Khmer query stay on screen until this one's arrive: wait for these.
-  await expect.poll(() => hit.locator('mark').first().textContent()).toMatch(/^sokha$/i);
+  // The hits of the Khmer query stay on screen until this one's arrive: wait for these. Both
+  // spellings are marked now, the Latin alias as typed and the Khmer name through its
+  // romanisation.
+  await expect
+    .poll(async () => (await hit.locator('mark').allTextContents()).map((m) => m.toLowerCase()))
+    .toEqual(['សុខា', 'sokha']);
   expect((await hit.textContent()) ?? '').toContain('Sokha Chan');
   expect(await hit.getAttribute('aria-selected')).toBe('true');
   const href = await hit.locator('a').getAttribute('href');
@@ -82,4 +89,43 @@ test('search finds imported names across scripts and opens the entity with the k
   await input.press('Enter');
   await expect.poll(() => page.evaluate(() => window.location.hash)).toBe(href);
   await page.getByTestId('view-entities').waitFor();
+});
+
+test('search finds a name written only in Thai or Khmer by its Latin spelling, and back', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'ringtrace-search-e2e-'));
+  const file = join(dir, 'scripts.ftm.jsonl');
+  writeFileSync(
+    file,
+    [
+      { id: 't1', schema: 'Person', properties: { name: ['สมชาย รักดี'] } },
+      { id: 'k1', schema: 'Person', properties: { name: ['សុភាព ម៉ៅ'] } },
+      { id: 'l1', schema: 'Person', properties: { name: ['Dara Pich'] } },
+    ]
+      .map((e) => JSON.stringify(e))
+      .join('\n'),
+    'utf8',
+  );
+  const { page } = await openApp(t);
+  await createVault(page);
+  await createCase(page, { reference: 'TH-2026-030', title: 'Scripts' });
+  await openCase(page, 'TH-2026-030');
+  await page.getByTestId('nav-network').click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('ftm-import').click();
+  await (await chooser).setFiles(file);
+  await page.getByTestId('ftm-confirm').click();
+  await expect.poll(() => page.getByTestId('ftm-confirm').count(), { timeout: 30_000 }).toBe(0);
+
+  await page.getByTestId('nav-search').click();
+  const input = page.getByTestId('search-input');
+  await expect.poll(() => page.getByTestId('search-indexed').count()).toBe(1);
+  const firstMark = page.locator('[data-testid="search-hit"][data-kind="entity"] mark').first();
+  for (const [query, marked] of [
+    ['Somchai ', 'สมชาย'],
+    ['Sopheap ', 'សុភាព'],
+    ['ដារ៉ា', 'Dara'],
+  ] as const) {
+    await input.fill(query);
+    await expect.poll(() => firstMark.textContent()).toBe(marked);
+  }
 });

@@ -8,6 +8,10 @@ import { vi } from 'vitest';
 type Handler = (...args: unknown[]) => unknown;
 
 export class FakeWebContents extends EventEmitter {
+  devToolsClosed = 0;
+  closeDevTools(): void {
+    this.devToolsClosed++;
+  }
   /** What printToPDF returns: a PDF header is enough to recognise the file. */
   printed: Array<Record<string, unknown>> = [];
   printToPDF(options: Record<string, unknown>): Promise<Buffer> {
@@ -54,13 +58,16 @@ export type CreatedWindow = {
   readonly destroyed: boolean;
 };
 
-export function createFakeElectron() {
+export type FakeMenuItem = { role?: string; label?: string; submenu?: FakeMenuItem[] };
+
+export function createFakeElectron(options: Readonly<{ packaged?: boolean }> = {}) {
   const windows: CreatedWindow[] = [];
   const ipcHandlers = new Map<string, Handler>();
   const appEvents = new EventEmitter();
   const protocolHandlers = new Map<string, Handler>();
   const privilegedSchemes: unknown[] = [];
   const defaultSession = new FakeSession();
+  const menus: { application: FakeMenuItem[] | null | undefined } = { application: undefined };
   let resolveReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (resolveReady = resolve));
 
@@ -90,6 +97,7 @@ export function createFakeElectron() {
       whenReady: () => ready,
       requestSingleInstanceLock: () => true,
       quit: vi.fn(),
+      isPackaged: options.packaged ?? false,
       getName: () => 'Ringtrace',
       getVersion: () => '0.1.0',
     },
@@ -101,6 +109,10 @@ export function createFakeElectron() {
     },
     ipcMain: { handle: (channel: string, handler: Handler) => ipcHandlers.set(channel, handler) },
     net: { fetch: vi.fn() },
+    Menu: {
+      buildFromTemplate: (template: FakeMenuItem[]) => template,
+      setApplicationMenu: (menu: FakeMenuItem[] | null) => (menus.application = menu),
+    },
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown[]) => privilegedSchemes.push(...schemes),
       handle: (scheme: string, handler: Handler) => protocolHandlers.set(scheme, handler),
@@ -116,6 +128,7 @@ export function createFakeElectron() {
     protocolHandlers,
     privilegedSchemes,
     defaultSession,
+    menus,
     ready: resolveReady,
   };
 }

@@ -1,6 +1,7 @@
 /**
  * `npm run cli -- extract FILE... [--json] [--lang eng+tha]`: prints the phone numbers,
- * e-mails, accounts, documents, money, dates, handles and names found in text files, PDFs
+ * e-mails, accounts, documents, money, dates, handles, people, organisations, places, plates
+ * and wallets found in text files, PDFs
  * (text layer, else OCR) and page images after OCR. With --json, one object per line per finding.
  */
 import type { CliCommand } from '../command';
@@ -11,13 +12,18 @@ import { extract, type Finding } from '../../core/extract';
 const USAGE = `Usage: npm run cli -- extract FILE... [options]
 
 Finds phone numbers, e-mail addresses, bank accounts, IBANs, identity documents, money,
-dates, messenger handles and names in text files (UTF-8; pages split by form feeds), in PDFs
+dates, messenger handles, people (officials with their post), organisations, places, vehicle
+plates and crypto wallets in text files (UTF-8; pages split by form feeds), in PDFs
 (each page's text layer, or OCR where a page has none) and in page images (PNG, JPEG, WebP,
 BMP, TIFF) read with the OCR engine.
 
 Options:
   --json         one JSON object per finding and line:
-                 {"file","page","kind","value","normalized","start","end"}
+                 {"file","page","kind","value","normalized","start","end"},
+                 kind one of phone, email, account, iban, document, money, date,
+                 handle, person, organization, place, vehicle, wallet; with
+                 "detail" where known and, for an official, "post":
+                 {"position","agency","start","end"}
   --lang CODES   OCR languages for images, joined by "+" (default: eng+tha)
   -h, --help     show this help`;
 
@@ -106,16 +112,28 @@ async function recogniseImages(
   }
 }
 
+/** The kind as the command line reports it: a name found is a person. */
+const kindShown = (f: Finding): string => (f.kind === 'name' ? 'person' : f.kind);
+
 function printFinding(file: string, page: number, f: Finding, json: boolean): void {
   if (json) {
-    const { kind, value, normalized, start, end } = f;
-    console.log(JSON.stringify({ file, page, kind, value, normalized, start, end }));
+    const { value, normalized, start, end } = f;
+    const line = { file, page, kind: kindShown(f), value, normalized, start, end };
+    const extra = {
+      ...(f.detail !== undefined ? { detail: f.detail } : {}),
+      ...(f.post !== undefined ? { post: f.post } : {}),
+    };
+    console.log(JSON.stringify({ ...line, ...extra }));
     return;
   }
   const detail = f.detail === undefined ? '' : `  (${f.detail})`;
+  const post =
+    f.post === undefined
+      ? ''
+      : `  [official: ${f.post.position}${f.post.agency !== undefined ? `, ${f.post.agency}` : ''}]`;
   const shown = f.value.replace(/\s+/gu, ' ');
   console.log(
-    `${file}:${page}:${f.start}  ${f.kind.padEnd(8)} ${shown}  ->  ${f.normalized}${detail}`,
+    `${file}:${page}:${f.start}  ${kindShown(f).padEnd(12)} ${shown}  ->  ${f.normalized}${detail}${post}`,
   );
 }
 
@@ -185,6 +203,7 @@ async function run(argv: readonly string[]): Promise<number> {
 }
 
 export const command: CliCommand = {
-  summary: 'find phones, e-mails, accounts, documents, money, dates, handles and names in files',
+  summary:
+    'find phones, e-mails, accounts, documents, money, dates, handles, people, organisations, places, plates and wallets in files',
   run,
 };

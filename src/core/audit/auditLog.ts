@@ -81,13 +81,42 @@ export async function appendAudit(db: VaultDb, actor: Actor, input: AuditInput):
   };
   const entry: AuditRow = { ...unhashed, hash: hashAuditEntry(unhashed) };
   await db.audit.add(entry);
-  await db.vaultMeta.put({ id: 'auditHead', count: entry.seq, lastHash: entry.hash });
+  await db.vaultMeta.put({
+    id: 'auditHead',
+    count: entry.seq,
+    lastHash: entry.hash,
+    integrity: true,
+  });
   return entry;
 }
 
 /** What verifyAuditLog found wrong first; `seq` is the position in the chain. */
 export type AuditProblem =
-  'altered' | 'removed' | 'reordered' | 'unreadable' | 'tailRemoved' | 'headMissing';
+  | 'altered'
+  | 'removed'
+  | 'reordered'
+  | 'unreadable'
+  | 'tailRemoved'
+  | 'headMissing'
+  /** Every entry and the head are gone: a vault always has at least its creation entry. */
+  | 'wiped'
+  /** The log (entries and head together) was put back to an earlier state. */
+  | 'rolledBack';
+
+/**
+ * What the vault-wide integrity check said, as far as the audit log is concerned: the audit
+ * entries and the chain head are rows it covers. Structural, so that the audit module does not
+ * depend on the vault's.
+ */
+export type AuditIntegrityView =
+  | Readonly<{ ok: true }>
+  | Readonly<{
+      ok: false;
+      problems: ReadonlyArray<Readonly<{ kind: string; table: string; key: unknown }>>;
+      countChanges: Readonly<Record<string, number>>;
+      complete: boolean;
+      commitmentMissing: boolean;
+    }>;
 
 export type AuditVerification =
   | Readonly<{ intact: true; count: number; lastHash: string }>
@@ -100,7 +129,10 @@ export type AuditVerification =
  * or, past the last stored entry, entries removed from the end (the sealed head remembers how
  * many there were and the last hash).
  */
-export async function verifyAuditLog(db: VaultDb): Promise<AuditVerification> {
+export async function verifyAuditLog(
+  db: VaultDb,
+  integrity?: AuditIntegrityView,
+): Promise<AuditVerification> {
   const { entries, unreadableSeqs, head } = await db.transaction(
     'r',
     db.audit,
@@ -125,6 +157,13 @@ export async function verifyAuditLog(db: VaultDb): Promise<AuditVerification> {
   const seqByHash = new Map(entries.map((e) => [e.hash, e.seq]));
   const lastStored = Math.max(0, ...entries.map((e) => e.seq), ...unreadableSeqs);
   const headCount = head?.id === 'auditHead' ? head.count : undefined;
+  if (headCount === undefined && lastStored === 0) {
+    return fail(
+      'wiped',
+      1,
+      'The audit log is empty and its chain head is gone: every entry was deleted (a vault always records at least its creation).',
+    );
+  }
   if (headCount === undefined && lastStored > 0) {
     return fail('headMissing', 1, 'The audit chain head is missing from the vault.');
   }
@@ -179,5 +218,46 @@ export async function verifyAuditLog(db: VaultDb): Promise<AuditVerification> {
       `The last audit entry does not match the chain head: entries at the end were replaced.`,
     );
   }
+  // A consistent older copy of the log and its head is a valid chain; only the vault-wide
+  // commitment, which every write moves, shows that it is not the latest one.
+  if (integrity && !integrity.ok) {
+    const touched = integrity.problems.filter(
+      (p) => p.table === 'audit' || (p.table === 'vaultMeta' && p.key === 'auditHead'),
+    );
+    const changed = integrity.countChanges['audit'];
+    if (touched.length > 0 || changed !== undefined || !integrity.complete) {
+      const seqs = touched
+        .filter((p) => p.table === 'audit' && typeof p.key === 'number')
+        .map((p) => p.key as number)
+        .sort((a, b) => a - b);
+      const first = seqs[0] ?? expectedCount;
+      return fail(
+        'rolledBack',
+        first,
+        `The audit log is a valid chain but not the vault's latest: ${
+          seqs.length > 0 ? `entries ${seqs.join(', ')} differ from what was written` : 'its head differs from what was written'
+        } (the log was rolled back or replaced).`,
+      );
+    }
+    if (integrity.commitmentMissing) {
+      return fail(
+        'rolledBack',
+        expectedCount,
+        'The vault’s integrity record is missing, so the log cannot be shown to be the latest.',
+      );
+    }
+  }
   return { intact: true, count: expectedCount, lastHash: prevHash };
+}
+
+/** The newest entries first, of the whole vault or of one case: what the Audit view lists. */
+export async function recentAuditEntries(
+  db: VaultDb,
+  options: Readonly<{ caseId?: CaseId; limit: number }>,
+): Promise<AuditRow[]> {
+  const query =
+    options.caseId !== undefined
+      ? db.audit.where('caseId').equals(options.caseId).reverse()
+      : db.audit.orderBy('seq').reverse();
+  return query.limit(options.limit).toArray();
 }

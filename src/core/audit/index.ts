@@ -4,6 +4,7 @@
  */
 export {
   appendAudit,
+  recentAuditEntries,
   verifyAuditLog,
   auditTables,
   canonicalAuditEntry,

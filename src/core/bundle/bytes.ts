@@ -22,9 +22,7 @@ export function streamingSha256(): StreamingHash {
  * SHA-256 of the public key, upper-case hex in groups of 4, so that it can be read out over the
  * phone; the same form the vault shows for its key.
  */
-export function fingerprintOf(publicKey: Uint8Array): string {
-  return groupHex(sha256Hex(publicKey).toUpperCase());
-}
+export { fingerprintOf } from '../vault/signing';
 
 export function groupHex(hex: string): string {
   return (hex.match(/.{1,4}/g) ?? []).join(' ');

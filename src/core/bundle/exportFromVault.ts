@@ -1,11 +1,9 @@
-import type { AuditRow, VaultDb } from '../db';
+import { readWholeCase } from '../cases';
 import { newId, type CaseId, type CustodyEntry, type CustodyId, type IsoDate } from '../model';
-import type { UnlockedVault } from '../vault';
+import { assertVaultIntegrity, type UnlockedVault } from '../vault';
 import { writeBundle, type BundleSummary } from './build';
 import { selectForBundle } from './select';
 import {
-  BundleError,
-  type AuditEntry,
   type BundleContents,
   type BundleSelection,
   type CaseData,
@@ -20,36 +18,6 @@ import {
  * custody of every exhibit, in one transaction. A cancelled or failed export records nothing,
  * because nothing left the vault.
  */
-
-/** Every record of one case a bundle may be cut from, read through the decrypting database. */
-export async function loadCaseData(db: VaultDb, caseId: CaseId): Promise<CaseData> {
-  const theCase = await db.cases.get(caseId);
-  if (theCase === undefined) throw new BundleError(`Case ${caseId} is not in this vault`);
-  const [entities, links, citations, evidence, pages, custody, audit] = await Promise.all([
-    db.entities.where('caseId').equals(caseId).toArray(),
-    db.links.where('caseId').equals(caseId).toArray(),
-    db.citations.where('caseId').equals(caseId).toArray(),
-    db.evidence.where('caseId').equals(caseId).toArray(),
-    db.pages.where('caseId').equals(caseId).toArray(),
-    db.custody.where('caseId').equals(caseId).toArray(),
-    db.audit.where('caseId').equals(caseId).toArray(),
-  ]);
-  return {
-    case: theCase,
-    // Blind-index tokens are a storage detail of this vault: they mean nothing outside it.
-    entities: entities.map(({ blind: _blind, ...entity }) => entity),
-    links,
-    citations,
-    evidence: evidence.map(({ blind: _blind, ...item }) => item),
-    pages,
-    custody,
-    audit: audit.map(auditEntryOf),
-  };
-}
-
-function auditEntryOf(row: AuditRow): AuditEntry {
-  return { ...row };
-}
 
 export type ExportRequest = Readonly<{
   caseId: CaseId;
@@ -158,11 +126,14 @@ export async function exportFromVault(
   request: ExportRequest,
   save: BundleSaver,
 ): Promise<ExportOutcome> {
+  await assertVaultIntegrity(vault);
   const { signal, onProgress } = request;
   const checkCancelled = (): void => {
     if (signal?.aborted === true) throw new ExportCancelledError();
   };
-  const data = await loadCaseData(vault.db, request.caseId);
+  // readWholeCase gives every victim its one pseudonym (stored, or as it will be stored), so
+  // that the bundle names each victim as the network view and every other export does.
+  const data: CaseData = await readWholeCase(vault, request.caseId);
   const contents = selectForBundle(data, request.selection);
   const now = (request.now ?? (() => new Date()))();
   const exportedAt: IsoDate = now.toISOString();
@@ -276,5 +247,29 @@ export async function recordBundleExport(
         `signed by key ${summary.signer.fingerprint}.`,
     });
     return entry.seq;
+  });
+}
+
+/** How the bundle's report left the vault as PDF: saved to a file, or opened for printing. */
+export type ReportPdfOutcome =
+  Readonly<{ kind: 'saved'; path: string }> | Readonly<{ kind: 'opened' }>;
+
+/** Records that a bundle's report left the vault in the clear as PDF, like the bundle did. */
+export async function recordReportPdf(
+  vault: UnlockedVault,
+  record: Readonly<{ caseId: CaseId; fileName: string; outcome: ReportPdfOutcome }>,
+): Promise<void> {
+  const { caseId, fileName, outcome } = record;
+  await vault.writeAudited([], async (audit) => {
+    await audit({
+      action: 'bundle.reportPdf',
+      table: 'cases',
+      recordId: caseId,
+      caseId,
+      summary:
+        outcome.kind === 'saved'
+          ? `Saved the report of bundle "${fileName}" as PDF "${outcome.path}".`
+          : `Opened the report of bundle "${fileName}" for printing to PDF.`,
+    });
   });
 }

@@ -13,8 +13,9 @@ export { victimProtection, type VictimProtection } from './victims';
 export * from './types';
 export {
   exportFromVault,
-  loadCaseData,
   recordBundleExport,
+  recordReportPdf,
+  type ReportPdfOutcome,
   bundleFileName,
   ExportCancelledError,
   type BundleSaver,

@@ -1,4 +1,4 @@
-import { LINE_DASH, ROLE_ORDER, lineStyle, roleColour } from '../model';
+import { LINE_DASH, ROLE_ORDER, lineStyle, primaryName, roleColour } from '../model';
 import { esc } from './html';
 import type { ManifestEntity, ManifestLink } from './types';
 
@@ -14,7 +14,7 @@ export function entityColour(entity: ManifestEntity): string {
 }
 
 export function displayName(entity: ManifestEntity): string {
-  return (entity.names.find((n) => n.primary === true) ?? entity.names[0])?.value ?? '(unnamed)';
+  return primaryName(entity.names) ?? '(unnamed)';
 }
 
 function groupIndex(entity: ManifestEntity): number {

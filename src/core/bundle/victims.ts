@@ -1,4 +1,5 @@
-import type { Entity, EntityId, Link } from '../model';
+import { victimPseudonyms } from '../entities/write';
+import { isVictim, type Entity, type EntityId, type Link } from '../model';
 import type { ManifestEntity, VictimProtectionMode } from './types';
 
 /**
@@ -67,18 +68,14 @@ function dateForms(value: string): string[] {
   ];
 }
 
-function isVictim(entity: Entity): boolean {
-  return entity.roles.includes('victim');
-}
-
 export function victimProtection(
   entities: readonly Entity[],
   links: readonly Link[],
   mode: VictimProtectionMode,
 ): VictimProtection {
   const victims = entities.filter(isVictim).sort((a, b) => a.id.localeCompare(b.id));
-  const pseudonymOf = new Map<EntityId, string>();
-  victims.forEach((v, i) => pseudonymOf.set(v.id, `V-${String(i + 1).padStart(3, '0')}`));
+  // The victim's stored pseudonym, the one the network view and every export show.
+  const pseudonymOf = victimPseudonyms(entities);
 
   // An identity document linked to a victim carries the victim's document number: it is the
   // victim's identity as much as the name is.

@@ -13,3 +13,15 @@ export {
   type CaseListing,
   type PurgeReport,
 } from './caseStore';
+export {
+  readCase,
+  readWholeCase,
+  readCaseGraph,
+  tablesOf,
+  CASE_PART_TABLES,
+  ALL_CASE_PARTS,
+  type CaseRecords,
+  type CasePart,
+  type CaseSource,
+  type CaseAuditEntry,
+} from './caseData';

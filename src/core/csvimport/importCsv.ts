@@ -7,6 +7,7 @@
  * custody, phone or account entities (joined by blind index to those already in the case),
  * and one link per pair, each citing the file.
  */
+import { entityWriteTables, putEntities } from '../entities/write';
 import type {
   AggregatedLinkRow,
   BlindToken,
@@ -321,7 +322,7 @@ export async function importCsv(
 
   const db = vault.db;
   return vault.writeAudited(
-    [db.entities, db.links, db.evidence, db.pages, db.citations, db.custody],
+    [...entityWriteTables(db), db.links, db.evidence, db.pages, db.citations, db.custody],
     async (audit) => {
       const existing = new Map<BlindToken, EntityId>();
       const found = await db.entities.where('blind').anyOf(tokens).toArray();
@@ -439,7 +440,7 @@ export async function importCsv(
       await db.evidence.add(evidence);
       await db.pages.add(page);
       await db.custody.add(custody);
-      await db.entities.bulkAdd(created);
+      await putEntities(vault, created, { mode: 'add' });
       await db.links.bulkAdd(links);
       await db.citations.bulkAdd(citations);
       await audit({

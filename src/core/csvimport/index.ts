@@ -34,3 +34,4 @@ export {
   type CsvImportReport,
 } from './importCsv';
 export { parseDateTime, parseDuration, parseAmount, formatDuration } from './values';
+export type { CsvImportKind, ImportMappingRow } from '../db';

@@ -3,12 +3,10 @@
  * sealed by the vault's encryption middleware; only ids stay in the clear (see
  * migrations/0002-exchange.ts).
  */
-import type { Actor, Brand, CaseId, EntityId, IsoDate, Link, Name } from '../model';
-
-export type PartnerId = Brand<string, 'PartnerId'>;
-export type VictimRecordId = Brand<string, 'VictimRecordId'>;
-export type IncomingRecordId = Brand<string, 'IncomingRecordId'>;
-export type ImportMappingId = Brand<string, 'ImportMappingId'>;
+import type { Actor, CaseId, EntityId, IsoDate, Link, Name } from '../model';
+import type { PartnerId, VictimRecordId, IncomingRecordId, ImportMappingId } from '../model';
+/** Branded ids live in core/model/ids.ts; re-exported where they were. */
+export type { PartnerId, VictimRecordId, IncomingRecordId, ImportMappingId };
 
 /** The ILO indicators of forced labour, as the victim-identification checklist names them. */
 export const ILO_INDICATORS = [

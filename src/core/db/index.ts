@@ -11,7 +11,7 @@ export {
   vaultDbName,
   type VaultTableName,
 } from './vaultDb';
-export { MIGRATIONS, LATEST_SCHEMA_VERSION } from './migrations';
+export { MIGRATIONS, LATEST_SCHEMA_VERSION, type Migration } from './migrations';
 export type * from './rows';
 export { OCR_JOB_STATUSES } from './rows';
 export * from './exchangeRows';

@@ -4,7 +4,6 @@
  */
 import type {
   Actor,
-  Brand,
   CaseId,
   Case,
   Citation,
@@ -20,14 +19,14 @@ import type {
   Page,
   PageId,
 } from '../model';
+import type { BlindToken, OcrJobId, GraphViewId } from '../model';
+/** Branded ids live in core/model/ids.ts; re-exported where they were. */
+export type { BlindToken, OcrJobId, GraphViewId };
 
 /**
  * An HMAC of a normalised value (phone, document number, name, hash). Equal values give equal
  * tokens under one vault's key, so exact look-ups work while the value itself is never stored.
  */
-export type BlindToken = Brand<string, 'BlindToken'>;
-export type OcrJobId = Brand<string, 'OcrJobId'>;
-export type GraphViewId = Brand<string, 'GraphViewId'>;
 
 /** Rows that can be found by exact value carry their blind-index tokens (a multiEntry index). */
 export type BlindIndexed = Readonly<{ blind: readonly BlindToken[] }>;
@@ -51,6 +50,11 @@ export type KeySlotRow = Readonly<{
   kdf: KdfParams;
   /** 12-byte nonce followed by AES-256-GCM(data key) and its tag. */
   wrappedKey: Uint8Array;
+  /**
+   * A hash of the key-encryption key (slots made since the check existed): when it matches but
+   * the wrapped key fails, the passphrase was right and the slot is damaged.
+   */
+  check?: Uint8Array;
 }>;
 
 export type ActorRow = Readonly<{ id: KeySlotId; actor: Actor; createdAt: IsoDate }>;
@@ -67,7 +71,16 @@ export type SigningKeyRow = Readonly<{
  * The audit chain's head. Kept sealed apart from the log so that deleting the last entries
  * (which leaves a valid, shorter chain) still shows: the head remembers the count.
  */
-export type AuditHeadRow = Readonly<{ id: 'auditHead'; count: number; lastHash: string }>;
+export type AuditHeadRow = Readonly<{
+  id: 'auditHead';
+  count: number;
+  lastHash: string;
+  /**
+   * Written by every version that keeps the vault-wide commitment: a vault whose head says so
+   * and whose integrity record is missing had it removed, rather than never had one.
+   */
+  integrity?: true;
+}>;
 
 export type VaultMetaRow = SigningKeyRow | AuditHeadRow;
 

@@ -1,6 +1,6 @@
 import { Dexie, type DBCore, type Middleware, type Table } from 'dexie';
 import type { CaseId, FileId, KeySlotId } from '../model';
-import { MIGRATIONS } from './migrations';
+import { MIGRATIONS, type Migration } from './migrations';
 import type {
   ExchangeKeyRow,
   ImportMappingRow,
@@ -61,11 +61,22 @@ export class VaultDb extends Dexie {
   declare readonly incomingRecords: Table<IncomingRecordRow, IncomingRecordId>;
   declare readonly importMappings: Table<ImportMappingRow, ImportMappingRow['id']>;
 
-  constructor(dbName: string, middleware?: Middleware<DBCore>) {
+  /**
+   * `migrations` is every schema version except in the migration tests, which open a
+   * database as version N-1 left it to check that version N reads it.
+   */
+  constructor(
+    dbName: string,
+    middleware: readonly Middleware<DBCore>[] = [],
+    migrations: readonly Migration[] = MIGRATIONS,
+  ) {
     // close() (on lock) disables auto-open, so a locked vault's tables cannot quietly reconnect.
     super(dbName, { autoOpen: true });
-    for (const migration of MIGRATIONS) this.version(migration.version).stores(migration.stores);
-    if (middleware) this.use(middleware);
+    for (const migration of migrations) {
+      const version = this.version(migration.version).stores(migration.stores);
+      if (migration.upgrade) version.upgrade(migration.upgrade);
+    }
+    for (const layer of middleware) this.use(layer);
   }
 }
 

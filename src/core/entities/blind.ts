@@ -33,11 +33,14 @@ export function blindTokensByKind(vault: UnlockedVault, entity: Entity): BlindTo
   ];
   const values = (keys: readonly string[]) =>
     keys.flatMap((key) => propertyValues(entity.properties[key]));
+  const numbers = new Set([...values(phoneKeys), ...values(documentKeys)].map((v) => v.trim()));
   return {
     phone: make(values(phoneKeys), (v) => vault.blindIndex.phone(v)),
     document: make(values(documentKeys), (v) => vault.blindIndex.document(v)),
+    // A phone or account named by its own number gets that number's token, not a name token:
+    // the number is no name, and one value keeps one token whoever wrote the row.
     name: make(
-      entity.names.map((n) => n.value),
+      entity.names.map((n) => n.value).filter((v) => !numbers.has(v.trim())),
       (v) => vault.blindIndex.name(v),
     ),
   };

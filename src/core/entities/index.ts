@@ -43,3 +43,11 @@ export {
 export { duplicateCandidates, type DuplicateCandidate } from './candidates';
 export { wordOffsets, boxesForRange } from './quote';
 export { addTypedStatement, MAX_STATEMENT_CHARS, type StatementInput } from './statement';
+export {
+  putEntities,
+  entityWriteTables,
+  withPseudonyms,
+  victimPseudonyms,
+  formatPseudonym,
+  type PutEntitiesOptions,
+} from './write';

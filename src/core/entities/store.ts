@@ -3,8 +3,8 @@ import {
   newId,
   type Actor,
   type Box,
-  type Brand,
   type CaseId,
+  displayName,
   type Citation,
   type CitationId,
   type Entity,
@@ -16,12 +16,16 @@ import {
   type PageId,
 } from '../model';
 import type { UnlockedVault } from '../vault';
-import { blindTokensFor } from './blind';
+import { entityWriteTables, putEntities } from './write';
 import { EntityStoreError } from './errors';
 import { propertyValues } from './properties';
+import type { MergeId } from '../model';
+/** Branded ids live in core/model/ids.ts; re-exported where they were. */
+export type { MergeId };
 
 /** What the user edits of an entity; ids and timestamps are the store's. */
-export type EntityInput = Omit<Entity, 'id' | 'caseId' | 'createdAt' | 'updatedAt'>;
+/** What a user edits; the pseudonym is the store's to give, never typed in. */
+export type EntityInput = Omit<Entity, 'id' | 'caseId' | 'createdAt' | 'updatedAt' | 'pseudonym'>;
 /** What the user edits of a link. */
 export type LinkInput = Omit<Link, 'id' | 'caseId' | 'createdAt' | 'updatedAt'>;
 
@@ -41,7 +45,6 @@ export type CitationInput = Readonly<{
  * A merge, kept so that it can be undone: the absorbed entity's row as it was, the survivor's
  * fields as they were, and exactly which links and citations were re-pointed.
  */
-export type MergeId = Brand<string, 'MergeId'>;
 
 export type MergeRecord = Readonly<{
   id: MergeId;
@@ -71,9 +74,8 @@ export function toEntity(row: StoredEntityRow): Entity {
   return entity;
 }
 
-export function displayName(entity: Pick<Entity, 'names' | 'id'>): string {
-  return (entity.names.find((n) => n.primary === true) ?? entity.names[0])?.value ?? entity.id;
-}
+/** The one display name lives with the model (core/model/names.ts). */
+export { displayName };
 
 function now(): IsoDate {
   return new Date().toISOString();
@@ -101,11 +103,21 @@ function checkLinkInput(input: LinkInput): void {
 export function openEntityStore(vault: UnlockedVault) {
   const db = () => vault.db;
 
-  const row = (entity: Entity, merges?: readonly MergeRecord[]): StoredEntityRow => ({
-    ...entity,
-    blind: blindTokensFor(vault, entity),
-    ...(merges !== undefined && merges.length > 0 ? { merges } : {}),
-  });
+  /**
+   * Writes one entity (and its merge records) through the one entity writer. Not an async
+   * function on purpose: Dexie keeps its transaction across one level of native await, and
+   * an extra async wrapper here would make the caller's next write leave the transaction.
+   */
+  const write = (
+    entity: Entity,
+    merges?: readonly MergeRecord[],
+    mode: 'add' | 'put' = 'put',
+  ): Promise<StoredEntityRow[]> =>
+    putEntities(
+      vault,
+      [{ ...entity, ...(merges !== undefined && merges.length > 0 ? { merges } : {}) }],
+      { mode },
+    ) as Promise<StoredEntityRow[]>;
 
   async function mustGetEntity(id: EntityId): Promise<StoredEntityRow> {
     const found: StoredEntityRow | undefined = await db().entities.get(id);
@@ -142,8 +154,8 @@ export function openEntityStore(vault: UnlockedVault) {
       createdAt: at,
       updatedAt: at,
     };
-    await vault.writeAudited([db().entities], async (audit) => {
-      await db().entities.add(row(entity));
+    return vault.writeAudited(entityWriteTables(db()), async (audit) => {
+      const [written] = await write(entity, undefined, 'add');
       await audit({
         action: 'entity.create',
         table: 'entities',
@@ -151,16 +163,19 @@ export function openEntityStore(vault: UnlockedVault) {
         caseId,
         summary: `Created ${entity.kind} "${displayName(entity)}".`,
       });
+      return toEntity(written ?? { ...entity, blind: [] });
     });
-    return entity;
   }
 
   async function updateEntity(id: EntityId, input: EntityInput): Promise<Entity> {
     checkEntityInput(input);
-    return vault.writeAudited([db().entities], async (audit) => {
+    return vault.writeAudited(entityWriteTables(db()), async (audit) => {
       const before = await mustGetEntity(id);
-      const entity: Entity = { ...input, ...fixed(before), updatedAt: now() };
-      await db().entities.put(row(entity, before.merges));
+      const [written] = await write(
+        { ...input, ...fixed(before), updatedAt: now() },
+        before.merges,
+      );
+      const entity = toEntity(written ?? before);
       await audit({
         action: 'entity.update',
         table: 'entities',
@@ -344,7 +359,7 @@ export function openEntityStore(vault: UnlockedVault) {
   async function merge(survivorId: EntityId, absorbedId: EntityId): Promise<MergeRecord> {
     if (survivorId === absorbedId) throw new EntityStoreError('An entity cannot absorb itself.');
     const d = db();
-    return vault.writeAudited([d.entities, d.links, d.citations], async (audit) => {
+    return vault.writeAudited([...entityWriteTables(d), d.links, d.citations], async (audit) => {
       const survivor = await mustGetEntity(survivorId);
       const absorbed = await mustGetEntity(absorbedId);
       if (survivor.caseId !== absorbed.caseId)
@@ -379,8 +394,15 @@ export function openEntityStore(vault: UnlockedVault) {
         relinked,
         recited: citations.map((c) => c.id),
       };
-      const merged: Entity = { ...after, ...fixed(survivor), updatedAt: record.at };
-      await d.entities.put(row(merged, [...(survivor.merges ?? []), record]));
+      // One person, one pseudonym: the survivor keeps its own, or takes the absorbed victim's.
+      const pseudonym = survivor.pseudonym ?? absorbed.pseudonym;
+      const merged: Entity = {
+        ...after,
+        ...fixed(survivor),
+        ...(pseudonym !== undefined ? { pseudonym } : {}),
+        updatedAt: record.at,
+      };
+      await write(merged, [...(survivor.merges ?? []), record]);
       await d.entities.delete(absorbedId);
       await audit({
         action: 'entity.merge',
@@ -406,7 +428,7 @@ export function openEntityStore(vault: UnlockedVault) {
    */
   async function undoMerge(survivorId: EntityId, mergeId: MergeId): Promise<void> {
     const d = db();
-    await vault.writeAudited([d.entities, d.links, d.citations], async (audit) => {
+    await vault.writeAudited([...entityWriteTables(d), d.links, d.citations], async (audit) => {
       const survivor = await mustGetEntity(survivorId);
       const record = survivor.merges?.find((m) => m.id === mergeId);
       if (record === undefined)
@@ -425,14 +447,19 @@ export function openEntityStore(vault: UnlockedVault) {
         await d.citations.put({ ...c, entityId: record.absorbed.id });
       }
       const restored = unmergedFields(editable(survivor), record);
-      const entity: Entity = { ...restored, ...fixed(survivor), updatedAt: now() };
-      await d.entities.put(
-        row(
-          entity,
-          (survivor.merges ?? []).filter((m) => m.id !== mergeId),
-        ),
+      // A pseudonym the survivor took from the absorbed victim goes back with it.
+      const { pseudonym: _taken, ...rest } = fixed(survivor);
+      const keepsOwn = survivor.pseudonym !== record.absorbed.pseudonym;
+      const entity: Entity = {
+        ...restored,
+        ...(keepsOwn ? fixed(survivor) : rest),
+        updatedAt: now(),
+      };
+      await write(
+        entity,
+        (survivor.merges ?? []).filter((m) => m.id !== mergeId),
       );
-      await d.entities.add(record.absorbed);
+      await write(record.absorbed, (record.absorbed as StoredEntityRow).merges, 'add');
       await audit({
         action: 'entity.unmerge',
         table: 'entities',
@@ -478,8 +505,13 @@ export function openEntityStore(vault: UnlockedVault) {
 export type EntityStore = ReturnType<typeof openEntityStore>;
 
 /** What an edit never changes. Editable fields are replaced whole, so a cleared note stays cleared. */
-function fixed(e: Entity): Pick<Entity, 'id' | 'caseId' | 'createdAt'> {
-  return { id: e.id, caseId: e.caseId, createdAt: e.createdAt };
+function fixed(e: Entity): Pick<Entity, 'id' | 'caseId' | 'createdAt' | 'pseudonym'> {
+  return {
+    id: e.id,
+    caseId: e.caseId,
+    createdAt: e.createdAt,
+    ...(e.pseudonym !== undefined ? { pseudonym: e.pseudonym } : {}),
+  };
 }
 
 function editable(e: Entity): EntityInput {

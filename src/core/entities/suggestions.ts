@@ -1,8 +1,13 @@
 import type { BlindToken, EntityRow } from '../db';
-import { extract, suggestCoMentions, type Finding, type FindingKind } from '../extract';
+import {
+  extract,
+  suggestCoMentions,
+  type Finding,
+  type FindingKind,
+  type OfficialPost as FoundPost,
+} from '../extract';
 import {
   newId,
-  type Brand,
   type CaseId,
   type Citation,
   type CitationId,
@@ -15,13 +20,15 @@ import {
 } from '../model';
 import type { PageRow } from '../db';
 import { detectScript, normalizeName } from '../names';
-import { blindTokensFor } from './blind';
+import { entityWriteTables, putEntities } from './write';
 import { EntityStoreError } from './errors';
 import { boxesForRange } from './quote';
 import { displayName, toEntity, type EntityInput, type EntityStore } from './store';
+import type { SuggestionKey } from '../model';
+/** Branded ids live in core/model/ids.ts; re-exported where they were. */
+export type { SuggestionKey };
 
 /** Identifies one suggestion across re-extractions: page, kind and comparable value. */
-export type SuggestionKey = Brand<string, 'SuggestionKey'>;
 export type SuggestionStatus = 'open' | 'accepted' | 'rejected';
 
 export type Suggestion = Readonly<{
@@ -36,6 +43,8 @@ export type Suggestion = Readonly<{
   value: string;
   normalized: string;
   detail?: string;
+  /** For a person named with a post: the suggested official role, citing the words. */
+  post?: FoundPost;
   start: number;
   end: number;
   /** How often the value appears on the page. */
@@ -79,6 +88,10 @@ export const ENTITY_MAKING_KINDS: readonly FindingKind[] = [
   'document',
   'handle',
   'name',
+  'organization',
+  'place',
+  'vehicle',
+  'wallet',
 ];
 
 const ACCEPT = 'suggestion.accept';
@@ -90,7 +103,7 @@ export type AcceptTarget =
 
 /** The entity a finding becomes when accepted as new. */
 export function entityInputFor(
-  s: Pick<Suggestion, 'kind' | 'value' | 'normalized' | 'detail'>,
+  s: Pick<Suggestion, 'kind' | 'value' | 'normalized' | 'detail' | 'post'>,
 ): EntityInput {
   const name = (value: string) => [{ value, script: detectScript(value), primary: true }];
   switch (s.kind) {
@@ -144,7 +157,54 @@ export function entityInputFor(
       };
     }
     case 'name':
+      // A post written next to the name suggests an official, with the agency and position.
+      if (s.post !== undefined)
+        return {
+          kind: 'person',
+          names: name(s.value.trim()),
+          roles: ['official'],
+          properties: {},
+          posts: [{ agency: s.post.agency ?? '', position: s.post.position }],
+        };
       return { kind: 'person', names: name(s.value.trim()), roles: [], properties: {} };
+    case 'organization':
+      return {
+        kind: 'organization',
+        names: name(s.value.trim()),
+        roles: [],
+        properties: s.detail !== undefined ? { type: s.detail } : {},
+      };
+    case 'place': {
+      // normalized is "KH:province:name" from the gazetteer.
+      const [country = '', province = '', place = s.value.trim()] = s.normalized.split(':');
+      return {
+        kind: 'address',
+        names: name(place),
+        roles: [],
+        properties: { country, province, ...(s.detail !== undefined ? { place: s.detail } : {}) },
+      };
+    }
+    case 'vehicle': {
+      const colon = s.normalized.indexOf(':');
+      return {
+        kind: 'vehicle',
+        names: name(s.value.trim()),
+        roles: [],
+        properties: { plate: s.normalized.slice(colon + 1), country: s.normalized.slice(0, colon) },
+      };
+    }
+    case 'wallet': {
+      const colon = s.normalized.indexOf(':');
+      return {
+        kind: 'bankAccount',
+        names: name(s.value.trim()),
+        roles: [],
+        properties: {
+          wallet: s.value.trim(),
+          network: s.normalized.slice(0, colon),
+        },
+      };
+    }
     case 'money':
     case 'date':
       throw new EntityStoreError(
@@ -246,6 +306,7 @@ export async function suggestionsForCase(
         value: f.value,
         normalized: f.normalized,
         ...(f.detail !== undefined ? { detail: f.detail } : {}),
+        ...(f.post !== undefined ? { post: f.post } : {}),
         start: f.start,
         end: f.end,
         occurrences: 1,
@@ -316,7 +377,7 @@ export async function acceptSuggestion(
   const vault = store.vault;
   const db = vault.db;
   const page = await pageOf(store, s.pageId);
-  return vault.writeAudited([db.entities, db.links, db.citations], async (audit) => {
+  return vault.writeAudited([...entityWriteTables(db), db.links, db.citations], async (audit) => {
     let subject: { entityId: EntityId } | { linkId: LinkId };
     let what: string;
     if ('newEntity' in target) {
@@ -328,7 +389,7 @@ export async function acceptSuggestion(
         createdAt: at,
         updatedAt: at,
       };
-      await db.entities.add({ ...entity, blind: blindTokensFor(vault, entity) });
+      await putEntities(vault, [entity], { mode: 'add' });
       await audit({
         action: 'entity.create',
         table: 'entities',
@@ -345,7 +406,7 @@ export async function acceptSuggestion(
       if (s.kind === 'name' && !row.names.some((n) => n.value === s.value.trim())) {
         const names = [...row.names, { value: s.value.trim(), script: detectScript(s.value) }];
         const entity: Entity = { ...toEntity(row), names, updatedAt: new Date().toISOString() };
-        await db.entities.put({ ...row, ...entity, blind: blindTokensFor(vault, entity) });
+        await putEntities(vault, [{ ...row, ...entity }]);
       }
       subject = { entityId: row.id };
       what = `"${displayName(row)}"`;

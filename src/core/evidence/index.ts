@@ -36,7 +36,7 @@ export {
   exifDateToIso,
 } from './photoMetadata';
 export { PDF_METADATA_KEYS, pdfDateToIso } from './pdfMetadata';
-export { TEXT_LAYER_CONFIDENCE, layoutPageText } from './textLayer';
+export { TEXT_LAYER_CONFIDENCE, doubtOfTextLayer, layoutPageText } from './textLayer';
 export type { PageText, TextLine, PdfTextItem, PdfTextStyle } from './textLayer';
 export { PDF_RANGE_CHUNK_BYTES, openPdf, readPdf } from './pdf';
 export {

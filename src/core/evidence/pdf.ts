@@ -14,7 +14,8 @@ import type { ByteSource } from './byteSource';
 import { pdfPageScale } from './downscale';
 import { IntakeError, UNNAMED_FILE, throwIfAborted } from './errors';
 import { pdfInfoToMetadata } from './pdfMetadata';
-import { layoutPageText } from './textLayer';
+import type { TextLayerDoubt } from '../model';
+import { doubtOfTextLayer, layoutPageText } from './textLayer';
 import type { PageText, PdfTextItem, PdfTextStyle } from './textLayer';
 
 export type PdfJsLib = typeof PdfJsModule;
@@ -49,11 +50,15 @@ type PageGeometry = Readonly<{
   height: number;
 }>;
 
-/** A page with a text layer carries its text; a page without one needs OCR and has none. */
+/**
+ * A page with a text layer carries its text; a page without one needs OCR and has none; a page
+ * whose text layer lies (doubtOfTextLayer) needs OCR too and carries that text and the doubt.
+ */
 export type PdfPage = PageGeometry &
   (
     | Readonly<{ needsOcr: false; source: 'pdf-text'; text: PageText }>
     | Readonly<{ needsOcr: true; source: 'none' }>
+    | Readonly<{ needsOcr: true; source: 'unreliable-text'; text: PageText; doubt: TextLayerDoubt }>
   );
 
 export type PdfContents = Readonly<{
@@ -262,7 +267,25 @@ export async function openPdf(input: PdfInput, options: PdfOptions = {}): Promis
     };
   };
 
-  const readPage = (n: number): Promise<PdfPage> => explained(() => readPageOnce(n));
+  /**
+   * pdf.js's own errors on a page (a page tree that loops, a broken page object) become one
+   * IntakeError naming the file and the page, as a bad file on open does: hostile structure is
+   * refused with a message, never an unexplained exception. Read failures, cancellation and an
+   * out-of-range page number keep their own errors.
+   */
+  const explainPage = (n: number, error: unknown): never => {
+    if (failed || error instanceof IntakeError || error instanceof RangeError) throw error;
+    throwIfAborted(options.signal, fileName);
+    if (errorName(error) === 'AbortError' || errorName(error) === 'RenderingCancelledException')
+      throw error;
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new IntakeError('corrupt', fileName, `pdf.js cannot read page ${n} (${detail})`, {
+      cause: error,
+    });
+  };
+
+  const readPage = (n: number): Promise<PdfPage> =>
+    explained(() => readPageOnce(n)).catch((error: unknown) => explainPage(n, error));
   const readPageOnce = async (n: number): Promise<PdfPage> => {
     checkPage(n);
     throwIfAborted(options.signal, fileName);
@@ -277,6 +300,9 @@ export async function openPdf(input: PdfInput, options: PdfOptions = {}): Promis
       const text = layoutPageText(items, styles, viewport.transform, g.scale);
       // A page whose text layer holds no visible character is a scan (or a photo): OCR it.
       if (text.words.length === 0) return { ...g, needsOcr: true, source: 'none' };
+      const doubt = doubtOfTextLayer(text);
+      if (doubt !== undefined)
+        return { ...g, needsOcr: true, source: 'unreliable-text', text, doubt };
       return { ...g, needsOcr: false, source: 'pdf-text', text };
     } finally {
       page.cleanup();
@@ -289,7 +315,9 @@ export async function openPdf(input: PdfInput, options: PdfOptions = {}): Promis
     scale?: number,
     signal?: AbortSignal,
   ): Promise<RenderedPage<C>> =>
-    explained(() => renderPageOnce(n, createCanvas, scale, signal ?? options.signal));
+    explained(() => renderPageOnce(n, createCanvas, scale, signal ?? options.signal)).catch(
+      (error: unknown) => explainPage(n, error),
+    );
   const renderPageOnce = async <C extends RenderCanvas>(
     n: number,
     createCanvas: CanvasFactory<C>,

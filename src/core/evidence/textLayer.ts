@@ -6,7 +6,7 @@
  * Items are therefore grouped into lines by their baseline and ordered left to right, so that a
  * ledger row's cells come out on one line.
  */
-import type { Box, Word } from '../model';
+import type { Box, TextLayerDoubt, Word } from '../model';
 
 /** The fields of a pdf.js TextItem this module reads. */
 export type PdfTextItem = Readonly<{
@@ -213,4 +213,39 @@ export function layoutPageText(
     lines,
     words: lines.flatMap((l) => l.words),
   };
+}
+
+/**
+ * Share of a page's visible characters that may be private-use before its text layer is doubted:
+ * icon fonts put a few there on honest pages; a font without a ToUnicode map puts whole words.
+ */
+const PRIVATE_USE_SHARE = 0.01;
+
+const isPrivateUse = (cp: number): boolean =>
+  (cp >= 0xe000 && cp <= 0xf8ff) || (cp >= 0xf0000 && cp <= 0x10fffd);
+
+/**
+ * Says whether a page's text layer can be trusted. NULs and other C0/C1 control characters and
+ * U+FFFD never stand for text a reader sees: one is enough. Private-use code points are doubted
+ * beyond a small share. Such a page is OCR'd like a scan instead (a broken ToUnicode map makes
+ * a name disappear from search and citations without anyone noticing).
+ */
+export function doubtOfTextLayer(text: PageText): TextLayerDoubt | undefined {
+  let of = 0;
+  const counts = { nul: 0, control: 0, replacement: 0, 'private-use': 0 };
+  for (const word of text.words)
+    for (const ch of word.text) {
+      const cp = ch.codePointAt(0) ?? 0;
+      of++;
+      if (cp === 0) counts.nul++;
+      else if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) counts.control++;
+      else if (cp === 0xfffd) counts.replacement++;
+      else if (isPrivateUse(cp)) counts['private-use']++;
+    }
+  for (const code of ['nul', 'control', 'replacement'] as const)
+    if (counts[code] > 0) return { code, count: counts[code], of };
+  const pua = counts['private-use'];
+  if (pua > 0 && pua >= Math.max(1, of * PRIVATE_USE_SHARE))
+    return { code: 'private-use', count: pua, of };
+  return undefined;
 }

@@ -15,8 +15,10 @@ import type {
   VictimRecordId,
   VictimRecordRow,
 } from '../db';
-import { newId, type CaseId, type EntityId } from '../model';
-import type { UnlockedVault } from '../vault';
+import { readCase } from '../cases/caseData';
+import { entityWriteTables, putEntities } from '../entities/write';
+import { detectScript, isVictim, newId, type CaseId, type Entity, type EntityId } from '../model';
+import { assertVaultIntegrity, type UnlockedVault } from '../vault';
 import { ExchangeError } from './errors';
 import { findCandidates, localPerson, type LocalPerson } from './matching';
 import {
@@ -213,18 +215,19 @@ export async function showMatchKey(vault: UnlockedVault, id: PartnerId): Promise
 
 // --- victim records ---
 
-export type Victim = Readonly<{ entity: EntityRow; record?: VictimRecordRow }>;
+/** A victim as the case shows it (with its pseudonym), with its identification record. */
+export type Victim = Readonly<{ entity: Entity; record?: VictimRecordRow }>;
 
 /** The victims of a case (entities with the role victim) with their identification records. */
 export async function listVictims(vault: UnlockedVault, caseId: CaseId): Promise<Victim[]> {
-  const entities = await vault.db.entities.where('caseId').equals(caseId).toArray();
+  const { entities } = await readCase(vault, caseId, ['entities']);
   const records = await exchangeTables(vault)
     .victimRecords.where('caseId')
     .equals(caseId)
     .toArray();
   const byEntity = new Map(records.map((r) => [r.entityId, r]));
   return entities
-    .filter((e) => e.roles.includes('victim'))
+    .filter(isVictim)
     .sort((a, b) => shownName(a.names).localeCompare(shownName(b.names)))
     .map((entity) => {
       const record = byEntity.get(entity.id);
@@ -281,19 +284,19 @@ export async function createVictim(
   const value = name.trim();
   if (value === '') throw new ExchangeError('invalidRecord', 'A victim needs a name.');
   const now = new Date().toISOString();
-  const row: EntityRow = {
+  const victim: Entity = {
     id: newId<EntityId>(),
     caseId,
     kind: 'person',
-    names: [{ value, script: scriptOf(value), primary: true }],
+    names: [{ value, script: detectScript(value), primary: true }],
     roles: ['victim'],
     properties: {},
     createdAt: now,
     updatedAt: now,
-    blind: [vault.blindIndex.name(value)],
   };
-  await vault.writeAudited([vault.db.entities], async (audit) => {
-    await vault.db.entities.add(row);
+  return vault.writeAudited(entityWriteTables(vault.db), async (audit) => {
+    const [row] = await putEntities(vault, [victim], { mode: 'add' });
+    if (row === undefined) throw new ExchangeError('notFound', 'The victim was not written.');
     await audit({
       action: 'entity.create',
       table: 'entities',
@@ -301,18 +304,24 @@ export async function createVictim(
       caseId,
       summary: `Added victim ${value}.`,
     });
+    return row;
   });
-  return row;
-}
-
-function scriptOf(value: string): 'latin' | 'khmer' | 'thai' | 'other' {
-  if (/[\u1780-\u17ff]/u.test(value)) return 'khmer';
-  if (/[\u0e00-\u0e7f]/u.test(value)) return 'thai';
-  if (/\p{Script=Latin}/u.test(value)) return 'latin';
-  return 'other';
 }
 
 // --- export ---
+
+/** The pseudonyms of the records' victims, as every reader of their cases sees them. */
+async function pseudonymsOf(
+  vault: UnlockedVault,
+  rows: readonly VictimRecordRow[],
+): Promise<Map<EntityId, string>> {
+  const out = new Map<EntityId, string>();
+  for (const caseId of new Set(rows.map((r) => r.caseId))) {
+    const { entities } = await readCase(vault, caseId, ['entities']);
+    for (const e of entities) if (e.pseudonym !== undefined) out.set(e.id, e.pseudonym);
+  }
+  return out;
+}
 
 async function recordsFor(
   vault: UnlockedVault,
@@ -352,10 +361,13 @@ export async function exportFullPackage(
   partnerId: PartnerId,
   entityIds: readonly EntityId[],
 ): Promise<ExportedPackage> {
+  await assertVaultIntegrity(vault);
   const partner = await partnerById(vault, partnerId);
   const rows = await recordsFor(vault, entityIds);
   const key = await exchangeKey(vault);
-  // checkExchangeRecord keeps only the exchange fields: ids, case and dates stay home.
+  const pseudonyms = await pseudonymsOf(vault, rows);
+  // checkExchangeRecord keeps only the exchange fields: ids, case and dates stay home (the
+  // package format has no field for the pseudonym; the audit entry names it).
   const records = rows.map((r) => checkExchangeRecord(r));
   const { bytes, packageId } = sealFullPackage(key, partner, records);
   await vault.writeAudited([], (audit) =>
@@ -363,7 +375,7 @@ export async function exportFullPackage(
       action: 'exchange.export',
       table: 'partners',
       recordId: partner.id,
-      summary: `Exported ${records.length} victim record(s) to ${partner.agency} (package ${packageId}): ${records.map((r) => shownName(r.names)).join(', ')}.`,
+      summary: `Exported ${records.length} victim record(s) to ${partner.agency} (package ${packageId}): ${rows.map((r) => `${pseudonyms.get(r.entityId) ?? '?'} ${shownName(r.names)}`).join(', ')}.`,
     }),
   );
   return { bytes, packageId, fileName: fileNameFor(partner, 'full', packageId) };
@@ -383,6 +395,7 @@ export async function exportMatchPackage(
   partnerId: PartnerId,
   entityIds: readonly EntityId[],
 ): Promise<ExportedPackage> {
+  await assertVaultIntegrity(vault);
   const partner = await partnerById(vault, partnerId);
   if (!partner.matchKey) {
     throw new ExchangeError(

@@ -36,3 +36,13 @@ export { findCandidates, scoreCandidate, localPerson, type LocalPerson } from '.
 export { formatMatchKey, parseMatchKey, keyedHashes, matchIdentifiers } from './matchOnly';
 export { keyFingerprint } from './encoding';
 export type { PublicKeyFile } from './packageFormat';
+/** The exchange's stored records, as the UI shows them (the tables themselves stay in core). */
+export type {
+  PartnerId,
+  PartnerRow,
+  IncomingRecordRow,
+  VictimRecordRow,
+  IdentityDocument,
+  IloIndicator,
+} from '../db';
+export { ILO_INDICATORS, REFERRAL_STATUSES, SEXES } from '../db';

@@ -10,7 +10,7 @@ import {
   type IdentityDocument,
   type IloIndicator,
 } from '../db';
-import type { Name, Script } from '../model';
+import { primaryName, type Name, type Script } from '../model';
 import { ExchangeError } from './errors';
 
 const SCRIPTS: readonly Script[] = ['latin', 'khmer', 'thai', 'other'];
@@ -126,5 +126,5 @@ export function checkExchangeRecord(input: unknown): ExchangeRecord {
 
 /** The name shown for a record: its primary name, else its first. */
 export function shownName(names: readonly Name[]): string {
-  return (names.find((n) => n.primary) ?? names[0])?.value ?? '';
+  return primaryName(names) ?? '';
 }

@@ -21,7 +21,8 @@ export function suggestCoMentions(findings: readonly Finding[]): CoMention[] {
   const people: Array<{ name: string; entityId?: EntityId; keys: Set<string>; count: number }> = [];
   for (const f of findings) {
     if (f.kind !== 'name') continue;
-    const keys = new Set(nameKeys(f.value));
+    // The normalized form: a short later mention carries its full name's.
+    const keys = new Set(nameKeys(f.normalized));
     if (keys.size === 0) continue;
     const same = people.find(
       (p) =>

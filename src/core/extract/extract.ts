@@ -2,8 +2,12 @@ import { foldDigits } from '../names';
 import { findDates } from './dates';
 import { findAccounts, findDocuments, findEmails, findHandles, findIbans } from './identifiers';
 import { findMoney } from './money';
-import { findKnownNames, findPersonNames } from './personNames';
+import { findOrganizations } from './organizations';
+import { findKnownNames, findPersonNames, joinPeople } from './personNames';
 import { findPhones } from './phones';
+import { findPlaces } from './places';
+import { findVehicles } from './vehicles';
+import { findWallets } from './wallets';
 import {
   FINDING_KINDS,
   type Candidate,
@@ -36,8 +40,10 @@ export function resolveOverlaps(candidates: readonly Candidate[]): Finding[] {
 
 /**
  * Everything worth an investigator's attention in a page's text: phone numbers, e-mail
- * addresses, bank accounts and IBANs, identity documents, money, dates, messenger handles
- * and names. Offsets refer to `text` as given.
+ * addresses, bank accounts and IBANs, identity documents, money, dates, messenger handles,
+ * people (titles stripped, later short mentions joined to the full name, officials' posts),
+ * organisations, places of the gazetteer, vehicle plates and crypto wallets. Offsets refer
+ * to `text` as given.
  */
 export function extract(text: string, options: ExtractOptions = {}): Finding[] {
   if (typeof text !== 'string') throw new TypeError('extract: text must be a string');
@@ -53,6 +59,7 @@ export function extract(text: string, options: ExtractOptions = {}): Finding[] {
   // found in the folded text are offsets in the page.
   const folded = foldDigits(text);
   const candidates: Candidate[] = [
+    ...findWallets(text),
     ...findEmails(folded),
     ...findIbans(folded),
     ...findDocuments(folded),
@@ -63,9 +70,26 @@ export function extract(text: string, options: ExtractOptions = {}): Finding[] {
     ...findHandles(folded),
     ...findKnownNames(text, options.knownNames ?? []),
     ...findPersonNames(text),
+    ...findOrganizations(text),
+    ...findPlaces(text),
+    ...findVehicles(folded),
   ];
   const wanted = new Set<FindingKind>(options.kinds ?? FINDING_KINDS);
-  return resolveOverlaps(candidates)
+  const kept = resolveOverlaps(candidates);
+  // A place inside a public body's name is where it sits: "Sa Kaeo Immigration". Not so in a
+  // bank's or company's name (Bangkok Bank is not in Bangkok by its name).
+  const organizations = kept.filter(
+    (f) =>
+      f.kind === 'organization' && !/^(?:bank|company|ngo|known acronym)/u.test(f.detail ?? ''),
+  );
+  const nested = candidates
+    .filter((c) => c.kind === 'place')
+    .filter((c) => organizations.some((o) => o.start <= c.start && c.end <= o.end))
+    .map(({ priority: _priority, ...finding }) => finding);
+  return joinPeople(
+    text,
+    [...kept, ...nested].sort((a, b) => a.start - b.start),
+  )
     .filter((f) => wanted.has(f.kind))
     .map((f) => ({ ...f, value: text.slice(f.start, f.end) }));
 }

@@ -11,6 +11,8 @@ export {
   type ResolutionOptions,
 } from './resolution';
 export { ibanChecksumValid, thaiIdChecksumValid } from './identifiers';
+export { ethereumChecksumValid, tronAddressValid } from './wallets';
+export { GAZETTEER, placeKey, type Place, type PlaceType } from './places';
 export { BUDDHIST_ERA_OFFSET } from './dates';
 export {
   FINDING_KINDS,
@@ -18,5 +20,6 @@ export {
   type Finding,
   type FindingKind,
   type KnownName,
+  type OfficialPost,
   type PhoneCountry,
 } from './types';

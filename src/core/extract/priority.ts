@@ -4,6 +4,7 @@
  * "account 081-234-5678" is an account and a Thai ID number is not read as a phone.
  */
 export const PRIORITY = {
+  wallet: 101,
   email: 100,
   iban: 95,
   handleUrl: 92,
@@ -13,9 +14,12 @@ export const PRIORITY = {
   date: 70,
   money: 68,
   accountPattern: 66,
+  vehicle: 62,
   phone: 60,
   handle: 55,
   nameKnown: 50,
   nameTitle: 40,
+  organization: 36,
+  place: 34,
   nameCapitalised: 30,
 } as const;

@@ -10,6 +10,10 @@ export const FINDING_KINDS = [
   'date',
   'handle',
   'name',
+  'organization',
+  'place',
+  'vehicle',
+  'wallet',
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
@@ -25,7 +29,10 @@ export type Finding = Readonly<{
    * Comparable form: phone E.164 (+66812345678); e-mail lower case; account digits only;
    * IBAN and document upper-case letters and digits; money "THB 15000.50"; date ISO
    * (YYYY-MM-DD, or YYYY-MM / YYYY when only that is written; Buddhist-era years converted);
-   * handle "telegram:@name" or "line:name"; name normalised (see names/normalizeName).
+   * handle "telegram:@name" or "line:name"; name normalised (see names/normalizeName), titles
+   * removed, a short later mention carrying the full name's form; organization the full
+   * name normalised (an acronym carries its full name's); place "KH:province:name" from the
+   * gazetteer; vehicle "KH:2A-1234" / "TH:1กข1234"; wallet "tron:T..." / "eth:0x..." (lower).
    */
   normalized: string;
   /** UTF-16 offsets into the text, end exclusive. */
@@ -38,6 +45,20 @@ export type Finding = Readonly<{
   detail?: string;
   /** For names matching a known entity's name or alias. */
   entityId?: EntityId;
+  /**
+   * For a person named with a post ("Labour Minister Ith Samheng", "Sok Dara, spokesman of the
+   * Ministry of Labour"): the suggested official role, and the words it rests on.
+   */
+  post?: OfficialPost;
+}>;
+
+/** An official's post as written next to the name: position, agency, and where it is written. */
+export type OfficialPost = Readonly<{
+  position: string;
+  agency?: string;
+  /** UTF-16 offsets of the words that say it. */
+  start: number;
+  end: number;
 }>;
 
 /** A known name or alias to look for, in any script. */

@@ -20,9 +20,13 @@ import {
   FTM_ID_KEY,
   FTM_SCHEMA_KEY,
   KIND_KEYWORD,
+  PSEUDONYM_KEYWORD,
   NAME_PROPERTIES,
+  PROPERTY_KEYWORD,
+  RENAMED_PROPERTIES,
   ROLE_KEYWORD,
 } from './schemas';
+import { ftmSchema, validateFtmRecords } from './model';
 import { detectScript } from './script';
 import type {
   FtmEntity,
@@ -46,6 +50,7 @@ const OFFICIAL_TOPICS = new Set(['role.pep', 'role.civil', 'role.judge']);
 const isCrimeTopic = (t: string) => t === 'crime' || t.startsWith('crime.');
 const isGovTopic = (t: string) => t === 'gov' || t.startsWith('gov.');
 const NUMBER = /^-?\d+(\.\d+)?$/;
+const SUMMARY_AMOUNT = /^(-?\d+(?:\.\d+)?)(?: ([A-Z]{3}))?$/;
 /** FtM dates: YYYY, YYYY-MM, YYYY-MM-DD, optionally with a time. */
 const DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01])(T[\d:.+\-Z]*)?)?)?$/;
 
@@ -60,6 +65,8 @@ type Draft = {
   posts: OfficialPost[];
   notes?: string;
 };
+
+const isInterval = (record: FtmRecord): boolean => ftmSchema(record.schema)?.isThing() === false;
 
 function single(record: FtmRecord, property: string): string | undefined {
   const values = record.properties[property];
@@ -80,6 +87,17 @@ function names(record: FtmRecord): FtmName[] {
           ? { primary: true }
           : {}),
       });
+    }
+  // An Interval (Identification, Passport) has no names; our export writes them as its summary.
+  if (isInterval(record))
+    for (const raw of record.properties['summary'] ?? []) {
+      const value = raw.trim();
+      if (value !== '')
+        result.push({
+          value,
+          script: detectScript(value),
+          ...(result.length === 0 ? { primary: true } : {}),
+        });
     }
   if (result.length > 0) return result;
   // Unnamed accounts, vehicles and addresses are shown by their caption; the property itself
@@ -102,6 +120,7 @@ function entityDraft(
   if (topics.some(isCrimeTopic)) roles.add('suspect');
   if (topics.some((t) => OFFICIAL_TOPICS.has(t))) roles.add('official');
   const keywords: string[] = [];
+  const extra: Array<[string, string]> = [];
   for (const keyword of record.properties['keywords'] ?? []) {
     if (keyword.startsWith(ROLE_KEYWORD)) {
       const role = keyword.slice(ROLE_KEYWORD.length);
@@ -121,19 +140,36 @@ function entityDraft(
           id: record.id,
           message: `unknown kind keyword "${keyword}" ignored`,
         });
+    } else if (keyword.startsWith(PROPERTY_KEYWORD)) {
+      const [key = '', ...rest] = keyword.slice(PROPERTY_KEYWORD.length).split('=');
+      if (key !== '' && rest.length > 0) extra.push([key, rest.join('=')]);
+      else keywords.push(keyword);
+    } else if (keyword.startsWith(PSEUDONYM_KEYWORD)) {
+      // Pseudonyms are numbered per case: the importing case gives its own.
     } else keywords.push(keyword);
   }
-  const notes = single(record, 'notes');
+  const interval = isInterval(record);
+  const notesProperty = interval ? 'description' : 'notes';
+  const notes = single(record, notesProperty);
   const properties: Record<string, string> = {
     [FTM_ID_KEY]: record.id,
     [FTM_SCHEMA_KEY]: record.schema,
   };
+  // Form properties under their form names again (see RENAMED_PROPERTIES).
+  const formName = new Map(
+    Object.entries(RENAMED_PROPERTIES[kind] ?? {}).map(([form, ftm]) => [ftm, form]),
+  );
   for (const [key, values] of Object.entries(record.properties)) {
     if ((NAME_PROPERTIES as readonly string[]).includes(key)) continue;
-    if (key === 'notes' && notes !== undefined) continue;
+    if (interval && key === 'summary') continue;
+    if (key === notesProperty && notes !== undefined) continue;
+    // A phone's username is its number, written only because FtM requires one.
+    if (kind === 'phone' && key === 'username' && single(record, 'number') === single(record, key))
+      continue;
     const kept = key === 'keywords' ? keywords : values;
-    if (kept.length > 0) properties[key] = encodeValues(kept);
+    if (kept.length > 0) properties[formName.get(key) ?? key] = encodeValues(kept);
   }
+  for (const [key, value] of extra) properties[key] = value;
   return {
     record,
     line,
@@ -243,9 +279,18 @@ export function importFtm(text: string, options: FtmImportOptions): FtmImport {
     const from = startDate ?? date;
     const to = endDate ?? date;
     const amountText = single(record, 'amount');
+    // Outside Payment FtM has no amount; our export writes it as the summary ("50 THB").
+    const summaryAmount =
+      record.schema === 'UnknownLink' && amountText === undefined
+        ? SUMMARY_AMOUNT.exec(single(record, 'summary') ?? '')
+        : null;
     const amount =
-      amountText !== undefined && NUMBER.test(amountText) ? Number(amountText) : undefined;
-    const currency = single(record, 'currency');
+      amountText !== undefined && NUMBER.test(amountText)
+        ? Number(amountText)
+        : summaryAmount !== null
+          ? Number(summaryAmount[1])
+          : undefined;
+    const currency = single(record, 'currency') ?? summaryAmount?.[2];
     let type: LinkType = edge.type;
     let label = edge.label;
     if (record.schema === 'UnknownLink') {
@@ -261,8 +306,8 @@ export function importFtm(text: string, options: FtmImportOptions): FtmImport {
     if (startDate !== undefined) consumed.add('startDate');
     if (endDate !== undefined) consumed.add('endDate');
     if (date !== undefined) consumed.add('date');
-    if (amount !== undefined) consumed.add('amount');
-    if (currency !== undefined) consumed.add('currency');
+    if (amount !== undefined) consumed.add(summaryAmount !== null ? 'summary' : 'amount');
+    if (currency !== undefined && summaryAmount === null) consumed.add('currency');
     const properties: Record<string, string> = {
       [FTM_ID_KEY]: record.id,
       [FTM_SCHEMA_KEY]: record.schema,
@@ -321,6 +366,44 @@ export function importFtm(text: string, options: FtmImportOptions): FtmImport {
     }
   }
 
+  // An identity document's holder is its link to the person or organisation holding it (our
+  // export writes such a link as `holder`, the only way FtM joins an Interval to its holder).
+  for (const draft of drafts.values()) {
+    const held = draft.record.properties['holder'];
+    if (held === undefined || held.length === 0 || isInterval(draft.record) === false) continue;
+    const [first, ...more] = held;
+    const holder = first === undefined ? undefined : drafts.get(first);
+    if (holder === undefined) {
+      unresolved.push({
+        line: draft.line,
+        id: draft.record.id,
+        schema: draft.record.schema,
+        problems: [`"holder" refers to "${first ?? ''}", which is not imported`],
+      });
+      continue;
+    }
+    if (more.length === 0) delete draft.properties['holder'];
+    links.push({
+      id: newId<LinkId>(),
+      caseId: options.caseId,
+      type: 'owns',
+      source: holder.id,
+      target: draft.id,
+      directed: true,
+      reliability: 'F',
+      credibility: 6,
+      properties: {},
+      createdAt: now,
+      updatedAt: now,
+    });
+  }
+
+  const lineOf = new Map(parsed.records.map((r) => [r.record.id, r.line]));
+  const invalid = validateFtmRecords(parsed.records.map((r) => r.record)).map((v) => ({
+    ...v,
+    line: lineOf.get(v.id) ?? 0,
+  }));
+
   const entityIds = new Map<string, EntityId>();
   const entities: FtmEntity[] = [...drafts.values()].map((d) => {
     entityIds.set(d.record.id, d.id);
@@ -351,6 +434,7 @@ export function importFtm(text: string, options: FtmImportOptions): FtmImport {
       unmapped,
       unresolved,
       warnings,
+      invalid,
     },
   };
 }

@@ -1,8 +1,9 @@
 import type { EntityKind, LinkType } from '../model';
 
 /**
- * The FollowTheMoney schemata Ringtrace maps, checked against the schema YAML files of
- * alephdata/followthemoney. Everything else is listed in the import report as unmapped.
+ * Which FollowTheMoney schemata Ringtrace maps to which kind. What a schema is (its properties,
+ * required ones, types, whether it is a Thing or an Interval) comes from the official model
+ * (model.ts), not from lists kept here. Everything else is listed in the import report as unmapped.
  */
 export const ENTITY_SCHEMAS: Readonly<Record<string, EntityKind>> = {
   Person: 'person',
@@ -35,9 +36,6 @@ export const DEFAULT_SCHEMA: Readonly<Record<EntityKind, string>> = {
   phone: 'UserAccount',
   identityDocument: 'Identification',
 };
-
-/** Schemata that descend from Interval rather than Thing, so have no `keywords` or `topics`. */
-export const INTERVAL_ENTITY_SCHEMAS: ReadonlySet<string> = new Set(['Identification', 'Passport']);
 
 /** Properties read as names, in this order; the first `name` is the primary name. */
 export const NAME_PROPERTIES = ['name', 'alias', 'weakAlias', 'previousName'] as const;
@@ -106,6 +104,22 @@ export const EDGE_SCHEMAS: Readonly<Record<string, EdgeSchema>> = {
 /** Keywords that carry what FtM has no property for; valid FtM, ignored by other tools. */
 export const ROLE_KEYWORD = 'ringtrace:role:';
 export const KIND_KEYWORD = 'ringtrace:kind:';
+/** A form property the schema lacks (a vehicle's colour): "ringtrace:property:color=white". */
+export const PROPERTY_KEYWORD = 'ringtrace:property:';
+
+/**
+ * Form properties written under another FtM property of the kind's schema, and read back
+ * under the form's name: a phone's carrier is its UserAccount's service; an identity
+ * document's issue and expiry dates are its Identification's start and end (an Interval).
+ */
+export const RENAMED_PROPERTIES: Readonly<
+  Partial<Record<EntityKind, Readonly<Record<string, string>>>>
+> = {
+  phone: { carrier: 'service' },
+  identityDocument: { issueDate: 'startDate', expiryDate: 'endDate' },
+};
+/** A victim's protective pseudonym in its case (V-001): the same as on screen and in bundles. */
+export const PSEUDONYM_KEYWORD = 'ringtrace:pseudonym:';
 
 /** Reserved keys in Entity.properties and link properties: where the record came from. */
 export const FTM_ID_KEY = 'ftm:id';

@@ -1,4 +1,5 @@
 import type { Entity, EntityId, Link, LinkId, Name } from '../model';
+import type { FtmViolation } from './model';
 import type { NameProperty } from './schemas';
 
 /** One FtM entity as it appears on a line: properties are always lists of strings. */
@@ -50,6 +51,8 @@ export type FtmImportReport = Readonly<{
   unresolved: readonly UnresolvedLink[];
   /** Imported, but with something the user should know (a conflict, an extra end). */
   warnings: readonly ImportWarning[];
+  /** What the official FtM model refuses in the file (model.ts), each with its line. */
+  invalid: readonly (FtmViolation & Readonly<{ line: number }>)[];
 }>;
 
 export type FtmImport = Readonly<{

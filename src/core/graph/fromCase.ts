@@ -1,10 +1,8 @@
-import type { Entity, Link } from '../model';
+import { displayName, type Entity, type Link } from '../model';
 import type { GraphEdge, GraphInput, GraphNode } from './types';
 
-/** The display name of an entity: its primary name, else its first, else its id. */
-export function displayName(entity: Entity): string {
-  return (entity.names.find((n) => n.primary === true) ?? entity.names[0])?.value ?? entity.id;
-}
+/** The one display name lives with the model (core/model/names.ts). */
+export { displayName };
 
 /** Strips the case model down to what the analysis needs, so a worker gets little to copy. */
 export function graphInputFromCase(

@@ -15,6 +15,7 @@ export type {
 } from './types';
 export { GraphInputError } from './types';
 export { analyzeGraph } from './analyze';
+export { listViews, saveView, deleteView, auditExport, type Positions } from './savedViews';
 export { graphInputFromCase, displayName } from './fromCase';
 export { indexGraph, type GraphIndex } from './graphIndex';
 export { betweennessCentrality, betweennessFromSources, normaliseBetweenness } from './betweenness';

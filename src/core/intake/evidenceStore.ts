@@ -114,7 +114,12 @@ export function createEvidenceStore(vault: UnlockedVault) {
   /** Page numbers of the item that have no finished page yet: the ones OCR still owes. */
   async function missingPages(evidenceId: EvidenceId): Promise<number[]> {
     const { pageCount } = await item(evidenceId);
-    const done = new Set((await pages(evidenceId)).map((p) => p.number));
+    // A page kept only for its doubted text layer is still to be OCR'd.
+    const done = new Set(
+      (await pages(evidenceId))
+        .filter((p) => p.textLayer === undefined || p.source === 'ocr')
+        .map((p) => p.number),
+    );
     return Array.from({ length: pageCount }, (_, i) => i + 1).filter((n) => !done.has(n));
   }
 
@@ -206,6 +211,9 @@ export function createEvidenceStore(vault: UnlockedVault) {
             exhibitRef,
             fileName: file.name,
             mediaType: report.mediaType,
+            ...(report.extension.mismatch && report.extension.extensionMediaType !== undefined
+              ? { nameMediaType: report.extension.extensionMediaType }
+              : {}),
             size: report.size,
             sha256: report.sha256,
             fileId: stored.id,
@@ -223,12 +231,31 @@ export function createEvidenceStore(vault: UnlockedVault) {
           const entry = custodyRow(
             row,
             'intake',
-            `Taken in as ${file.name} (${report.label}, ${report.size} bytes, ${report.pageCount} page(s)), SHA-256 ${report.sha256}.`,
+            `Taken in as ${file.name} (${report.label}, ${report.size} bytes, ${report.pageCount} page(s)), SHA-256 ${report.sha256}.` +
+              (report.extension.mismatch
+                ? ` The name says .${report.extension.extension} (${report.extension.extensionMediaType ?? '?'}); taken in by its content (${report.mediaType}).`
+                : ''),
           );
           await db.custody.put(entry);
           const textPages: PageRow[] = [];
           for (const page of report.pages) {
-            if (page.kind !== 'pdf' || page.needsOcr) continue;
+            if (page.kind !== 'pdf' || page.source === 'none') continue;
+            if (page.source === 'unreliable-text') {
+              // Kept beside the OCR text to come; the page counts as unread until then.
+              textPages.push({
+                id: newId<PageId>(),
+                caseId,
+                evidenceId: id,
+                number: page.number,
+                text: '',
+                words: [],
+                source: 'pdf-text',
+                textLayer: { text: page.text.text, words: page.text.words, doubt: page.doubt },
+                width: page.width,
+                height: page.height,
+              });
+              continue;
+            }
             textPages.push({
               id: newId<PageId>(),
               caseId,
@@ -243,7 +270,7 @@ export function createEvidenceStore(vault: UnlockedVault) {
           }
           if (textPages.length > 0) await db.pages.bulkPut(textPages);
           let job: OcrJobRow | undefined;
-          if (textPages.length < report.pageCount) {
+          if (textPages.filter((p) => p.textLayer === undefined).length < report.pageCount) {
             job = {
               id: newId<OcrJobId>(),
               caseId,
@@ -462,12 +489,17 @@ export function createEvidenceStore(vault: UnlockedVault) {
       const existing = (
         await db.pages.where('evidenceId').equals(current.evidenceId).toArray()
       ).find((p) => p.number === number);
-      const page = toPage(result, {
+      const recognised = toPage(result, {
         caseId: current.caseId,
         evidenceId: current.evidenceId,
         number,
         ...(existing ? { id: existing.id } : {}),
       });
+      // A doubted text layer stays beside the OCR text that replaces it.
+      const page =
+        existing?.textLayer === undefined
+          ? recognised
+          : { ...recognised, textLayer: existing.textLayer };
       await db.pages.put(page);
       await db.ocrJobs.put({
         ...current,

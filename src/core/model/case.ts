@@ -32,6 +32,11 @@ export type Case = Readonly<{
   updatedAt: IsoDate;
   /** Set when the case is soft-deleted; purge removes it for good. */
   deletedAt?: IsoDate;
+  /**
+   * How many victim pseudonyms this case has issued (V-001 is the first). Only grows, so that a
+   * pseudonym is never given to a second victim, even after the first is deleted or merged.
+   */
+  victimPseudonymsIssued?: number;
 }>;
 
 export const ENTITY_KINDS = [
@@ -93,6 +98,11 @@ export type Entity = Readonly<{
   posts?: readonly OfficialPost[];
   victim?: VictimStatus;
   notes?: string;
+  /**
+   * A victim's protective pseudonym (V-001, V-002... per case, in order of assignment), given
+   * once, sealed with the row, and the same on screen, in bundles, exports and exchange.
+   */
+  pseudonym?: string;
   createdAt: IsoDate;
   updatedAt: IsoDate;
 }>;
@@ -163,7 +173,13 @@ export type EvidenceItem = Readonly<{
   caseId: CaseId;
   exhibitRef: string;
   fileName: string;
+  /** What the content is, from its magic bytes: the file was taken in as this. */
   mediaType: string;
+  /**
+   * Set only when the name's extension claims another type (a PDF named .png): the type the
+   * name claims, kept so that the record shows both and nobody trusts the name.
+   */
+  nameMediaType?: string;
   size: number;
   /** SHA-256 of the original bytes, hex, computed at intake. */
   sha256: string;
@@ -181,6 +197,18 @@ export type EvidenceItem = Readonly<{
 
 export type Word = Readonly<{ text: string; confidence: number; box: Box }>;
 
+/**
+ * Why a PDF page's text layer was not trusted: characters no real text contains, the marks of
+ * a broken or missing ToUnicode map (a glyph with no Unicode is written as NUL by Chromium's
+ * printer, as U+FFFD or a private-use code point by others).
+ */
+export type TextLayerDoubt = Readonly<{
+  code: 'nul' | 'control' | 'replacement' | 'private-use';
+  /** How many such characters the page's text layer holds, and of how many visible ones. */
+  count: number;
+  of: number;
+}>;
+
 export type Page = Readonly<{
   id: PageId;
   caseId: CaseId;
@@ -191,6 +219,11 @@ export type Page = Readonly<{
   source: 'ocr' | 'pdf-text' | 'text';
   /** The OCR output as produced, kept when the user corrects the text. */
   ocrText?: string;
+  /**
+   * A PDF page whose text layer lies (see TextLayerDoubt) is read by OCR like a scan; its text
+   * layer is kept here as the file encoded it, beside the OCR text in `text`.
+   */
+  textLayer?: Readonly<{ text: string; words: readonly Word[]; doubt: TextLayerDoubt }>;
   languages?: readonly string[];
   width?: number;
   height?: number;

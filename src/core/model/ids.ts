@@ -18,3 +18,25 @@ export type KeySlotId = Brand<string, 'KeySlotId'>;
 export function newId<T extends Brand<string, string>>(): T {
   return globalThis.crypto.randomUUID() as T;
 }
+
+/* Ids of records and concepts beyond the case model, kept here so that every brand has one home. */
+/** An extraction suggestion: page and finding, stable across re-reads. */
+export type SuggestionKey = Brand<string, 'SuggestionKey'>;
+/** One merge of two entities, kept so that it can be undone. */
+export type MergeId = Brand<string, 'MergeId'>;
+/** A blind-index token: HMAC of a normalised value, indexed in the clear. */
+export type BlindToken = Brand<string, 'BlindToken'>;
+/** An OCR job of one evidence item. */
+export type OcrJobId = Brand<string, 'OcrJobId'>;
+/** A saved network view. */
+export type GraphViewId = Brand<string, 'GraphViewId'>;
+/** A partner agency of the exchange. */
+export type PartnerId = Brand<string, 'PartnerId'>;
+/** A victim-identification record. */
+export type VictimRecordId = Brand<string, 'VictimRecordId'>;
+/** A record received from a partner. */
+export type IncomingRecordId = Brand<string, 'IncomingRecordId'>;
+/** A saved CSV column mapping. */
+export type ImportMappingId = Brand<string, 'ImportMappingId'>;
+/** A tesseract language code (eng, tha, khm...). */
+export type LanguageCode = Brand<string, 'LanguageCode'>;

@@ -1,28 +1,5 @@
-import type { Script } from '../model';
-
-const THAI = /[\u0E00-\u0E7F]/u;
-const KHMER = /[\u1780-\u17FF\u19E0-\u19FF]/u;
-const LATIN = /\p{Script=Latin}/u;
-
-/** The script most of the letters of `text` are written in ('other' when none dominate). */
-export function detectScript(text: string): Script {
-  let thai = 0;
-  let khmer = 0;
-  let latin = 0;
-  let other = 0;
-  for (const ch of text) {
-    if (THAI.test(ch)) thai++;
-    else if (KHMER.test(ch)) khmer++;
-    else if (LATIN.test(ch)) latin++;
-    else if (/\p{L}/u.test(ch)) other++;
-  }
-  const max = Math.max(thai, khmer, latin, other);
-  if (max === 0) return 'other';
-  if (max === thai) return 'thai';
-  if (max === khmer) return 'khmer';
-  if (max === latin) return 'latin';
-  return 'other';
-}
+/** The one script rule lives with the model. */
+export { detectScript } from '../model';
 
 /**
  * Thai and Khmer vowels and tone marks are combining marks (\p{M}) too, so diacritics are

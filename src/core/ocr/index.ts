@@ -41,3 +41,4 @@ export type { DownscalePolicy, ImageResizer } from './downscale';
 export { OcrAbortError, OcrEngineError, OcrInputError, isAbortError } from './errors';
 export { characterErrorRate, editDistance } from './quality';
 export type { CerOptions, WhitespacePolicy } from './quality';
+export { recordLanguageAdded, recordLanguageRemoved } from './languageAudit';

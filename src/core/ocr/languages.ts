@@ -4,12 +4,13 @@
  * user picks, checked here before a worker ever sees it.
  */
 import { gunzipSync } from 'fflate';
-import type { Brand } from '../model';
 import { OcrEngineError, OcrInputError } from './errors';
 import type { WorkerLanguageCache } from './workerLanguageCache';
+import type { LanguageCode } from '../model';
+/** Branded ids live in core/model/ids.ts; re-exported where they were. */
+export type { LanguageCode };
 
 /** A tesseract language code: "eng", "tha", "khm", "chi_sim"... It names a traineddata file. */
-export type LanguageCode = Brand<string, 'LanguageCode'>;
 
 /** The languages whose data ships with the app (npm packages @tesseract.js-data/<code>). */
 export const BUNDLED_LANGUAGES = ['eng', 'tha'] as const;

@@ -1,13 +1,15 @@
-import type { VaultDb } from '../db';
-import type {
-  CaseId,
-  Entity,
-  EntityId,
-  EvidenceId,
-  EvidenceItem,
-  Link,
-  LinkId,
-  Page,
+import { readCase, type CaseSource } from '../cases';
+import {
+  isVictim,
+  primaryName,
+  type CaseId,
+  type Entity,
+  type EntityId,
+  type EvidenceId,
+  type EvidenceItem,
+  type Link,
+  type LinkId,
+  type Page,
 } from '../model';
 import {
   entityDocument,
@@ -49,6 +51,7 @@ export class CaseSearch {
   /** The text each document was indexed with, to skip unchanged ones on sync. */
   private readonly indexedText = new Map<string, string>();
   private readonly entityNames = new Map<EntityId, string>();
+  private readonly pseudonyms = new Map<EntityId, string>();
   private readonly exhibits = new Map<EvidenceId, string>();
   private readonly noteOwners = new Map<string, NoteOwner>();
 
@@ -64,6 +67,7 @@ export class CaseSearch {
   sync(source: CaseSearchSource): void {
     const docs: SearchDocument[] = [];
     this.entityNames.clear();
+    this.pseudonyms.clear();
     this.exhibits.clear();
     this.noteOwners.clear();
     for (const item of source.evidence) this.exhibits.set(item.id, item.exhibitRef);
@@ -76,8 +80,9 @@ export class CaseSearch {
         text: page.text,
       });
     for (const entity of source.entities) {
-      const primary = entity.names.find((n) => n.primary === true) ?? entity.names[0];
-      this.entityNames.set(entity.id, primary?.value ?? '');
+      this.entityNames.set(entity.id, primaryName(entity.names) ?? '');
+      if (isVictim(entity) && entity.pseudonym !== undefined)
+        this.pseudonyms.set(entity.id, entity.pseudonym);
       docs.push(entityDocument(entity));
       const note = noteDocument(entity);
       if (note !== undefined) {
@@ -126,6 +131,11 @@ export class CaseSearch {
     return this.entityNames.get(id);
   }
 
+  /** A victim's protective pseudonym (V-001), or undefined for anyone else. */
+  pseudonym(id: EntityId): string | undefined {
+    return this.pseudonyms.get(id);
+  }
+
   /** The exhibit reference of an evidence item of the case, or undefined. */
   exhibitRef(id: EvidenceId): string | undefined {
     return this.exhibits.get(id);
@@ -136,24 +146,16 @@ export class CaseSearch {
   }
 }
 
-/** Reads what search needs of one case from the vault (every row decrypted in memory). */
-export async function readCaseSearchSource(db: VaultDb, caseId: CaseId): Promise<CaseSearchSource> {
-  const [pages, entities, links, evidence] = await Promise.all([
-    db.pages.where('caseId').equals(caseId).toArray(),
-    db.entities.where('caseId').equals(caseId).toArray(),
-    db.links.where('caseId').equals(caseId).toArray(),
-    db.evidence.where('caseId').equals(caseId).toArray(),
-  ]);
-  return { pages, entities, links, evidence };
-}
+/** The parts of a case search reads; a view re-syncs when a write touches one of them. */
+export const SEARCH_PARTS = ['pages', 'entities', 'links', 'evidence'] as const;
 
 /** Builds, or brings up to date, the search of a case from the vault. */
 export async function syncCaseSearch(
-  db: VaultDb,
+  source: CaseSource,
   caseId: CaseId,
   existing?: CaseSearch,
 ): Promise<CaseSearch> {
   const search = existing?.caseId === caseId ? existing : new CaseSearch(caseId);
-  search.sync(await readCaseSearchSource(db, caseId));
+  search.sync(await readCase(source, caseId, SEARCH_PARTS));
   return search;
 }

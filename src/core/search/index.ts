@@ -18,7 +18,7 @@ export {
 export { normalizeTerm, tokenize, type Tokens } from './tokenize';
 export {
   CaseSearch,
-  readCaseSearchSource,
+  SEARCH_PARTS,
   syncCaseSearch,
   type CaseSearchSource,
   type NoteOwner,

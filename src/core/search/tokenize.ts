@@ -32,6 +32,7 @@ const MAX_RUN = 600;
 /** Case, Latin diacritics, compatibility forms and Thai/Khmer digits folded. */
 export function normalizeTerm(word: string): string {
   if (ASCII.test(word)) return word.toLowerCase();
+  if (THAI_OR_KHMER.test(word)) return foldDigits(word);
   return foldDigits(foldLatinDiacritics(word.normalize('NFKC')).toLowerCase());
 }
 
@@ -53,7 +54,8 @@ export function tokenize(text: string): Tokens {
       for (const s of segmenter.segment(piece)) {
         if (s.isWordLike !== true) continue;
         const start = m.index + offset + s.index;
-        terms.push(normalizeTerm(s.segment));
+        // Thai and Khmer have no case and their marks are part of the word: only digits fold.
+        terms.push(foldDigits(s.segment));
         starts.push(start);
         ends.push(start + s.segment.length);
       }

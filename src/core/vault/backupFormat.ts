@@ -75,6 +75,7 @@ export function checkHeader(value: unknown): BackupHeader {
       id: slot.id as KeySlotId,
       kdf: kdf as unknown as KdfParams,
       wrappedKey: slot.wrappedKey,
+      ...(slot.check instanceof Uint8Array ? { check: slot.check } : {}),
     };
   });
   return { format: 1, schemaVersion: h.schemaVersion, createdAt: h.createdAt, keySlots };

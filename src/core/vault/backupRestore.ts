@@ -66,7 +66,12 @@ export async function restoreVault(
         `This backup was made by a newer Ringtrace (schema ${header.schemaVersion}); update first.`,
       );
     }
-    const unwrapped = await unwrapWithPassphrase(header.keySlots, input.passphrase);
+    const unwrapped = await unwrapWithPassphrase(
+      header.keySlots,
+      input.passphrase,
+      options,
+      'backup',
+    );
     dataKey = unwrapped.dataKey;
 
     const ring = new KeyRing(dataKey.slice());

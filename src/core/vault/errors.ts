@@ -1,3 +1,5 @@
+import type { IntegrityReport } from './integrity';
+
 /**
  * Typed errors of the vault, so that the UI can tell "wrong passphrase" from "corrupt record"
  * with instanceof and show each its own message.
@@ -12,6 +14,27 @@ export class WrongPassphraseError extends VaultError {
   override name = 'WrongPassphraseError';
   constructor() {
     super('Wrong passphrase: it does not open any key slot of this vault.');
+  }
+}
+
+/**
+ * A key slot (or a backup's header) cannot be used whatever the passphrase: its stored
+ * parameters or wrapped key were altered or damaged. Said as such, so that a user with the
+ * right passphrase is not told it is wrong.
+ */
+export class KeySlotDamagedError extends VaultError {
+  override name = 'KeySlotDamagedError';
+  readonly code: 'vault.keySlotDamaged' | 'vault.backupDamaged';
+  constructor(
+    readonly where: 'vault' | 'backup',
+    readonly reason: string,
+  ) {
+    super(
+      where === 'vault'
+        ? `The key slot of this vault is damaged: ${reason}. Restore the vault from a backup, or unlock with another user's key slot.`
+        : `This backup is damaged: its key slot ${reason}. Use another copy of the backup.`,
+    );
+    this.code = where === 'vault' ? 'vault.keySlotDamaged' : 'vault.backupDamaged';
   }
 }
 
@@ -83,6 +106,22 @@ export class FileNotFoundError extends VaultError {
   override name = 'FileNotFoundError';
   constructor(readonly fileId: string) {
     super(`No file ${fileId} in this vault.`);
+  }
+}
+
+/**
+ * The vault's integrity check failed: a row was removed, added, moved or rolled back outside
+ * the app. Exports refuse while it fails; the message says what and what to do.
+ */
+export class VaultIntegrityError extends VaultError {
+  override name = 'VaultIntegrityError';
+  readonly code = 'vault.integrityFailed';
+  readonly params: Readonly<{ details: string; problems: number }>;
+  constructor(readonly report: Extract<IntegrityReport, { ok: false }>) {
+    super(
+      `${report.message} Nothing was exported. Restore the vault from a backup made before the change, or, if you know why these records changed, accept the current state under Vault and users (the acceptance is recorded in the audit log).`,
+    );
+    this.params = { details: report.message, problems: report.problems.length };
   }
 }
 

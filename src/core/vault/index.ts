@@ -44,7 +44,15 @@ export {
   type UserSettings,
   type AuditOps,
   type AuditAppender,
+  type IntegrityOps,
+  assertVaultIntegrity,
 } from './vault';
+export {
+  describeProblem,
+  type IntegrityProblem,
+  type IntegrityProblemKind,
+  type IntegrityReport,
+} from './integrity';
 export { restoreVault, type RestoreInput } from './backupRestore';
 export { listVaults, vaultExists, MAX_VAULT_NAME_LENGTH } from './registry';
 export {
@@ -56,7 +64,7 @@ export {
   type PassphraseProblem,
   type PassphraseScore,
 } from './passphrase';
-export { PRODUCTION_KDF, type KdfCost } from './kdf';
+export { PRODUCTION_KDF, EARLIER_KDFS, type KdfCost } from './kdf';
 export {
   normalizePhone,
   normalizeDocumentNumber,
@@ -75,6 +83,12 @@ export {
 export { fingerprintOf, verifySignature, type SigningKey } from './signing';
 export type { UnreadableRecord } from './encryptionMiddleware';
 export {
+  changeTouches,
+  type VaultChange,
+  type VaultChangeListener,
+  type VaultChanges,
+} from './changes';
+export {
   VaultError,
   WrongPassphraseError,
   VaultLockedError,
@@ -86,4 +100,6 @@ export {
   FileIntegrityError,
   FileNotFoundError,
   BackupFormatError,
+  VaultIntegrityError,
+  KeySlotDamagedError,
 } from './errors';

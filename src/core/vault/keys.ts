@@ -57,6 +57,8 @@ const PURPOSES = {
   blindIndex: 'ringtrace/blind-index/v1',
   files: 'ringtrace/files/v1',
   backup: 'ringtrace/backup/v1',
+  /** Keys the vault-wide commitment's digests (integrity.ts). */
+  integrity: 'ringtrace/integrity/v1',
 } as const;
 export type KeyPurpose = keyof typeof PURPOSES;
 
@@ -105,6 +107,11 @@ export class KeyRing {
     );
     if (this.locked) throw new VaultLockedError();
     return this.#fileKey;
+  }
+
+  /** The key bytes held, for a caller that must also scrub copies a library made of them. */
+  heldKeys(): Uint8Array[] {
+    return this.#dataKey === undefined ? [] : [this.#dataKey, ...this.#derived.values()];
   }
 
   wipe(): void {

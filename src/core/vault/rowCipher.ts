@@ -10,11 +10,23 @@ const NONCE_BYTES = 24;
 export const SEALED_FIELD = 'sealed';
 
 /**
- * The AAD binds a ciphertext to its table and primary key: a ciphertext copied onto another
- * row, or into another table, fails authentication there and is reported under that row.
+ * The property of a stored row that holds its version: 1 when first written, one more on each
+ * rewrite. Kept in the clear so that the integrity check reads it without decrypting, and
+ * bound by the AAD, so that a changed number fails authentication.
  */
-function rowAad(table: string, key: unknown): Uint8Array {
-  return utf8(`ringtrace/row/v2\u0000${table}\u0000${JSON.stringify(key)}`);
+export const VERSION_FIELD = 'v';
+
+/**
+ * The AAD binds a ciphertext to its table, primary key and version: a ciphertext copied onto
+ * another row, or into another table, or given another version number, fails authentication
+ * there and is reported under that row. Rows written before versions (schema 2 vaults) carry
+ * no version and were sealed with the v2 AAD; they stay readable and take a version when next
+ * written.
+ */
+function rowAad(table: string, key: unknown, version: number | undefined): Uint8Array {
+  return version === undefined
+    ? utf8(`ringtrace/row/v2\u0000${table}\u0000${JSON.stringify(key)}`)
+    : utf8(`ringtrace/row/v3\u0000${table}\u0000${JSON.stringify(key)}\u0000${version}`);
 }
 
 export type OpenResult =
@@ -27,6 +39,32 @@ export function loadRowCipher(): Promise<void> {
 }
 
 /**
+ * libsodium-wrappers copies the key into libsodium's WebAssembly heap for every call and frees
+ * that copy without zeroing it, so the rows key would stay readable in the heap after lock.
+ * On lock the vault calls this with the keys it is about to wipe: every copy of them in the
+ * heap (live or freed) is overwritten with zeros. The wrapper exposes its Emscripten module as
+ * `libsodium`, untyped, hence the narrow cast.
+ */
+export function scrubRowCipherHeap(keys: readonly Uint8Array[]): number {
+  const module = (sodium as unknown as { libsodium?: { HEAPU8?: Uint8Array } }).libsodium;
+  const heap = module?.HEAPU8;
+  if (heap === undefined) return 0;
+  let scrubbed = 0;
+  for (const key of keys) {
+    if (key.length < 16) continue;
+    const first = key[0] ?? 0;
+    for (let at = heap.indexOf(first); at !== -1; at = heap.indexOf(first, at + 1)) {
+      let same = true;
+      for (let i = 1; i < key.length && same; i++) same = heap[at + i] === key[i];
+      if (!same) continue;
+      sodium.memzero(heap.subarray(at, at + key.length));
+      scrubbed++;
+    }
+  }
+  return scrubbed;
+}
+
+/**
  * Seals and opens rows with XChaCha20-Poly1305 (libsodium, synchronous once loaded: see
  * index.ts for why) under the rows key, a fresh random 192-bit nonce per write.
  *
@@ -36,11 +74,11 @@ export function loadRowCipher(): Promise<void> {
 export class RowCipher {
   constructor(private readonly ring: KeyRing) {}
 
-  seal(table: string, key: unknown, value: unknown): Uint8Array {
+  seal(table: string, key: unknown, value: unknown, version: number): Uint8Array {
     const nonce = randomBytes(NONCE_BYTES);
     const sealed = sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(
       encodeRow(value),
-      rowAad(table, key),
+      rowAad(table, key, version),
       null,
       nonce,
       this.ring.key('rows'),
@@ -63,13 +101,17 @@ export class RowCipher {
     if (!(sealed instanceof Uint8Array) || sealed.length < NONCE_BYTES + 16) {
       return fail('it is not sealed (plaintext or truncated)');
     }
+    const version = (stored as Record<string, unknown>)[VERSION_FIELD];
+    if (version !== undefined && (typeof version !== 'number' || !Number.isInteger(version))) {
+      return fail('its version is not a number');
+    }
     const rowsKey = this.ring.key('rows');
     let plaintext: Uint8Array;
     try {
       plaintext = sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(
         null,
         sealed.subarray(NONCE_BYTES),
-        rowAad(table, key),
+        rowAad(table, key, version),
         sealed.subarray(0, NONCE_BYTES),
         rowsKey,
       );

@@ -2,31 +2,46 @@ import { Dexie, type Table } from 'dexie';
 import {
   appendAudit,
   auditTables,
+  recentAuditEntries,
   verifyAuditLog,
   type AuditInput,
   type AuditVerification,
 } from '../audit';
 import { VaultDb, vaultDbName, type AuditRow, type KeySlotRow, type SettingsRow } from '../db';
-import { newId, type Actor, type IsoDate, type KeySlotId } from '../model';
+import { newId, type Actor, type CaseId, type IsoDate, type KeySlotId } from '../model';
 import { exportVaultBackup } from './backupExport';
-import { loadRowCipher } from './rowCipher';
+import { loadRowCipher, scrubRowCipherHeap } from './rowCipher';
 import { createBlindIndex, type BlindIndex } from './blindIndex';
 import { randomBytes, wipe } from './bytes';
 import {
   encryptionMiddleware,
   UnreadableRecords,
+  VaultIntegrity,
   type UnreadableRecord,
 } from './encryptionMiddleware';
+import type { IntegrityReport } from './integrity';
 import {
   InvalidVaultInputError,
+  KeySlotDamagedError,
   VaultExistsError,
+  VaultIntegrityError,
   VaultLockedError,
   VaultNotFoundError,
   WeakPassphraseError,
   WrongPassphraseError,
 } from './errors';
+import { changeFeed, type VaultChanges } from './changes';
 import { createFileStore, type FileStore } from './fileStore';
-import { deriveKeyEncryptionKey, newKdfParams, PRODUCTION_KDF, type KdfCost } from './kdf';
+import {
+  deriveKeyEncryptionKey,
+  EARLIER_KDFS,
+  keyCheckOf,
+  keySlotProblem,
+  newKdfParams,
+  PRODUCTION_KDF,
+  sameBytes,
+  type KdfCost,
+} from './kdf';
 import { DATA_KEY_BYTES, KeyRing, unwrapDataKey, wrapDataKey } from './keys';
 import { assessPassphrase, PASSPHRASE_PROBLEM_TEXT } from './passphrase';
 import { checkVaultName, registerVault, unregisterVault, vaultExists } from './registry';
@@ -81,6 +96,21 @@ export type SettingsOps = Readonly<{
 
 export type AuditOps = Readonly<{
   verify: () => Promise<AuditVerification>;
+  /** The newest entries first, of the whole vault or of one case. */
+  recent: (options: Readonly<{ caseId?: CaseId; limit: number }>) => Promise<AuditRow[]>;
+}>;
+
+/** The vault-wide commitment: every row removed, added, moved or rolled back shows here. */
+export type IntegrityOps = Readonly<{
+  /** The result of the check made at unlock (or of the latest check()). */
+  readonly lastReport: IntegrityReport;
+  /** Checks every stored row against the sealed commitment now. */
+  check: () => Promise<IntegrityReport>;
+  /**
+   * Takes what is stored now as the vault's state: for a user who knows why the reported
+   * records changed. Recorded in the audit log with what was reported.
+   */
+  acceptCurrentState: () => Promise<IntegrityReport>;
 }>;
 
 /** Appends an audit entry inside writeAudited's transaction, as the unlocked user. */
@@ -111,6 +141,7 @@ export type UnlockedVault = Readonly<{
   settings: SettingsOps;
   readonly signing: SigningKey;
   audit: AuditOps;
+  integrity: IntegrityOps;
   /**
    * Runs `fn` in one read-write transaction over `tables` plus the audit tables, so that a
    * change and its audit entries commit together. Inside, await only Dexie calls.
@@ -124,6 +155,8 @@ export type UnlockedVault = Readonly<{
    * slots, body with every row. Restore with restoreVault and any slot's passphrase.
    */
   exportBackup: () => Promise<ReadableStream<Uint8Array>>;
+  /** Announces, after each commit, which tables (and cases) the write touched. */
+  changes: VaultChanges;
   /** Rows known to fail decryption (seen by a listing or look-up), optionally of one table. */
   unreadableRecords: (table?: string) => readonly UnreadableRecord[];
   /** Wipes the keys, closes the database, and returns the handle to unlock again. */
@@ -158,23 +191,91 @@ async function makeSlot(
   const kdf = newKdfParams(cost);
   const kek = await deriveKeyEncryptionKey(passphrase, kdf);
   try {
-    return wrapDataKey(id, kdf, kek, dataKey);
+    return { ...wrapDataKey(id, kdf, kek, dataKey), check: keyCheckOf(kek) };
   } finally {
     wipe(kek);
   }
 }
 
-/** Tries each slot in turn; a workstation has a handful, each costing one Argon2id run. */
+/**
+ * The check at unlock. A vault made before the commitment existed (schema 2) has none: it is
+ * computed from what is stored and the upgrade is audited. The audit head of a vault that has
+ * had a commitment says so (`integrity: true`), so that deleting the integrity record is
+ * reported rather than taken for an old vault.
+ */
+async function checkOrMigrate(
+  db: VaultDb,
+  integrity: VaultIntegrity,
+  actor: Actor,
+): Promise<IntegrityReport> {
+  const report = await integrity.check();
+  if (report.ok || !report.commitmentMissing) return report;
+  const head = await db.vaultMeta.get('auditHead').catch(() => undefined);
+  if (head?.id !== 'auditHead' || head.integrity === true) return report;
+  await integrity.rebuild();
+  await db.transaction('rw', auditTables(db), () =>
+    appendAudit(db, actor, {
+      action: 'vault.integrityInit',
+      table: 'vaultMeta',
+      recordId: 'integrity',
+      summary: `Upgraded the vault: every row now carries a version, and a sealed commitment over all rows shows any removed, added or rolled-back record.`,
+    }),
+  );
+  return integrity.check();
+}
+
+async function assertIntegrity(integrity: VaultIntegrity): Promise<void> {
+  const report = await integrity.check();
+  if (!report.ok) throw new VaultIntegrityError(report);
+}
+
+/**
+ * Refuses an export while the vault's integrity check fails, with the reason and what to do.
+ * Every export path (bundle, backup, FollowTheMoney, exchange package, network picture) calls
+ * it before anything leaves the vault.
+ */
+export async function assertVaultIntegrity(vault: UnlockedVault): Promise<void> {
+  const report = await vault.integrity.check();
+  if (!report.ok) throw new VaultIntegrityError(report);
+}
+
+/** The costs a stored slot may have: what this app creates, and a test's own cost. */
+function allowedCosts(options: VaultTestOptions): KdfCost[] {
+  return [
+    PRODUCTION_KDF,
+    ...EARLIER_KDFS,
+    ...(options.insecureTestKdf ? [options.insecureTestKdf] : []),
+  ];
+}
+
+/**
+ * Tries each slot in turn; a workstation has a handful, each costing one Argon2id run. A slot
+ * whose stored parameters are not ones the app creates is never run (see keySlotProblem).
+ * When no slot opens: KeySlotDamagedError if a slot is damaged (its parameters, or its key
+ * check matched and its wrapped key failed), else WrongPassphraseError.
+ */
 export async function unwrapWithPassphrase(
   slots: readonly KeySlotRow[],
   passphrase: string,
+  options: VaultTestOptions = {},
+  where: 'vault' | 'backup' = 'vault',
 ): Promise<{ dataKey: Uint8Array; slot: KeySlotRow }> {
+  let damage: string | undefined;
+  const allowed = allowedCosts(options);
   for (const slot of slots) {
+    const problem = keySlotProblem(slot.kdf, slot.wrappedKey?.length ?? 0, allowed);
+    if (problem) {
+      damage ??= problem;
+      continue;
+    }
     const kek = await deriveKeyEncryptionKey(passphrase, slot.kdf);
     const dataKey = unwrapDataKey(slot, kek);
+    const checked = slot.check instanceof Uint8Array && sameBytes(slot.check, keyCheckOf(kek));
     wipe(kek);
     if (dataKey) return { dataKey, slot };
+    if (checked) damage ??= 'the passphrase is right but its wrapped key fails to open';
   }
+  if (damage !== undefined) throw new KeySlotDamagedError(where, damage);
   throw new WrongPassphraseError();
 }
 
@@ -253,7 +354,7 @@ function handleFor(name: string): VaultHandle {
       }
       const slots = await readKeySlots(name);
       if (slots.length === 0) throw new VaultNotFoundError(name);
-      const { dataKey, slot } = await unwrapWithPassphrase(slots, passphrase);
+      const { dataKey, slot } = await unwrapWithPassphrase(slots, passphrase, options);
       return openUnlocked(name, dataKey, slot.id, options);
     },
   });
@@ -274,12 +375,22 @@ export async function openUnlocked(
   await loadRowCipher();
   const ring = new KeyRing(dataKey);
   const unreadable = new UnreadableRecords();
-  const database = new VaultDb(vaultDbName(name), encryptionMiddleware(ring, unreadable));
+  const integrity = new VaultIntegrity(ring);
+  const feed = changeFeed();
+  const database = new VaultDb(vaultDbName(name), [
+    encryptionMiddleware(ring, unreadable, integrity),
+    feed.middleware,
+  ]);
   let signing: ReturnType<typeof signingKeyFrom>;
   let actor: Actor;
+  let integrityReport: IntegrityReport;
   try {
     await database.open();
-    if (initialise) await initialise(database);
+    if (initialise) {
+      // A new vault commits to its rows from the first one on.
+      await integrity.rebuild();
+      await initialise(database);
+    }
     const actorRow = await database.actors.get(slotId);
     const signingRow = await database.vaultMeta.get('signing');
     if (!actorRow || signingRow?.id !== 'signing') {
@@ -287,6 +398,7 @@ export async function openUnlocked(
     }
     actor = actorRow.actor;
     signing = signingKeyFrom(signingRow);
+    integrityReport = await checkOrMigrate(database, integrity, actor);
   } catch (error) {
     ring.wipe();
     database.close();
@@ -375,6 +487,8 @@ export async function openUnlocked(
       if (!slot) throw new InvalidVaultInputError('This session’s key slot no longer exists.');
       // The current passphrase is asked again: an unlocked, unattended screen must not be
       // enough to lock the owner out.
+      const problem = keySlotProblem(slot.kdf, slot.wrappedKey.length, allowedCosts(options));
+      if (problem) throw new KeySlotDamagedError('vault', problem);
       const kek = await deriveKeyEncryptionKey(current, slot.kdf);
       const check = unwrapDataKey(slot, kek);
       wipe(kek);
@@ -452,9 +566,42 @@ export async function openUnlocked(
     get signing() {
       return guard(signing.key);
     },
-    audit: Object.freeze({ verify: async () => verifyAuditLog(live()) }),
+    audit: Object.freeze({
+      verify: async () => verifyAuditLog(live(), await integrity.check()),
+      recent: async (options: Readonly<{ caseId?: CaseId; limit: number }>) =>
+        recentAuditEntries(live(), options),
+    }),
+    integrity: Object.freeze({
+      get lastReport() {
+        return guard(integrityReport);
+      },
+      async check() {
+        live();
+        integrityReport = await integrity.check();
+        return integrityReport;
+      },
+      async acceptCurrentState() {
+        const db = live();
+        const before = await integrity.check();
+        if (before.ok) return (integrityReport = before);
+        await integrity.rebuild();
+        await writeAudited([], (audit) =>
+          audit({
+            action: 'vault.integrityAccept',
+            table: 'vaultMeta',
+            recordId: 'integrity',
+            summary: `${actor.name} accepted the vault's current state after its integrity check reported: ${before.message}`,
+          }),
+        );
+        void db;
+        integrityReport = await integrity.check();
+        return integrityReport;
+      },
+    }),
     writeAudited,
     async exportBackup() {
+      live();
+      await assertIntegrity(integrity);
       // Recorded first, so that the backup itself shows who made it and when.
       await writeAudited([], (audit) =>
         audit({
@@ -466,8 +613,11 @@ export async function openUnlocked(
       );
       return exportVaultBackup(name, ring);
     },
+    changes: feed.changes,
     unreadableRecords: (table?: string) => guard(unreadable.list(table)),
     lock() {
+      // libsodium's heap keeps freed copies of the keys; zero them before the keys themselves.
+      scrubRowCipherHeap(ring.heldKeys());
       ring.wipe();
       signing.release();
       database.close();

@@ -41,10 +41,7 @@ beforeAll(async () => {
   const chromium = await launchChromium();
   try {
     files.textPdf = join(dir, 'bank-statement.pdf');
-    writeFileSync(
-      files.textPdf,
-      await chromium.pdf(`<p style="font: 14pt sans-serif">${TEXT_LAYER}</p>`),
-    );
+    writeFileSync(files.textPdf, await chromium.pdf(`<p style="font-size:14pt">${TEXT_LAYER}</p>`));
     // A scan saved as PDF: one full-page image and no text layer, so the page must be OCR'd.
     files.scanPdf = join(dir, 'scanned-statement.pdf');
     writeFileSync(

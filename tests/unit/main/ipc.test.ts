@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { registerIpc, type IpcDeps } from '../../../src/main/ipc';
+import { freshRendererFor, registerIpc, type IpcDeps } from '../../../src/main/ipc';
 import { IPC } from '../../../src/shared/ipc';
 
 type Handler = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>;
@@ -17,6 +17,7 @@ function setup() {
     saveReportPdf: vi.fn(() =>
       Promise.resolve({ kind: 'saved' as const, path: '/home/u/report.pdf' }),
     ),
+    freshRenderer: vi.fn(),
   };
   registerIpc(ipcMain as unknown as IpcMain, deps);
   const call = (
@@ -124,5 +125,32 @@ describe('IPC argument validation', () => {
       call(IPC.openFiles, appFrame, { title: 'x', extensions: [], multiple: 'yes' }),
     ).rejects.toThrow(/multiple/);
     await expect(call(IPC.appInfo, appFrame, 1, 2)).rejects.toThrow(/at most one argument/);
+  });
+});
+
+describe('fresh renderer after lock', () => {
+  it('hands the sender to the restart, for the app frame only', async () => {
+    const { call, appFrame, deps } = setup();
+    await expect(call(IPC.freshRenderer, appFrame)).resolves.toBeUndefined();
+    expect(deps.freshRenderer).toHaveBeenCalledTimes(1);
+  });
+
+  it('kills the old process before reloading, once the reply is sent', async () => {
+    const calls: string[] = [];
+    freshRendererFor({
+      isDestroyed: () => false,
+      forcefullyCrashRenderer: () => calls.push('crash'),
+      reload: () => calls.push('reload'),
+    });
+    expect(calls).toEqual([]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(calls).toEqual(['crash', 'reload']);
+  });
+
+  it('refuses a frame that is not the app', async () => {
+    const { call } = setup();
+    await expect(
+      call(IPC.freshRenderer, { url: 'https://evil.example/', parent: null }),
+    ).rejects.toThrow(/IPC refused/);
   });
 });

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../../src/main/security';
+import type { FakeMenuItem } from '../../helpers/fakeElectron';
 import { IPC } from '../../../src/shared/ipc';
 import { createFakeElectron } from '../../helpers/fakeElectron';
 
@@ -127,6 +128,48 @@ describe('the main process at start', () => {
         { suggestedName: 'bundle-report.pdf', html: '<h1>Report</h1>' },
       ),
     ).resolves.toEqual({ kind: 'cancelled' });
+  });
+
+  it('sets an application menu without developer tools or force reload', () => {
+    const menu = fake.menus.application;
+    expect(Array.isArray(menu)).toBe(true);
+    const roles: string[] = [];
+    const walk = (items: readonly FakeMenuItem[]): void => {
+      for (const item of items) {
+        if (item.role !== undefined) roles.push(item.role.toLowerCase());
+        if (item.submenu) walk(item.submenu);
+      }
+    };
+    walk(menu ?? []);
+    expect(roles).toContain('copy');
+    expect(roles).toContain('quit');
+    expect(roles).not.toContain('toggledevtools');
+    expect(roles).not.toContain('forcereload');
+  });
+
+  it('sends the CSP from the app:// handler itself, for pages and for worker scripts', async () => {
+    const handler = fake.protocolHandlers.get('app');
+    for (const [url, type] of [
+      ['app://ringtrace/index.html', 'text/html'],
+      ['app://ringtrace/assets/ocr.worker-abc.js', 'text/javascript'],
+    ] as const) {
+      fake.electron.net.fetch.mockResolvedValueOnce(
+        new Response('body', { headers: { 'Content-Type': type } }),
+      );
+      const response = (await handler?.({ url })) as Response;
+      expect(response.status).toBe(200);
+      expect(response.headers.get('Content-Security-Policy')).toBe(CONTENT_SECURITY_POLICY);
+      expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
+      expect(response.headers.get('Content-Type')).toBe(type);
+      expect(await response.text()).toBe('body');
+    }
+    const refused = (await handler?.({ url: 'app://ringtrace/..%2f..%2fx' })) as Response;
+    expect(refused.headers.get('Content-Security-Policy')).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it('keeps developer tools in a development build', () => {
+    const prefs = fake.windows[0]?.options['webPreferences'] as Record<string, unknown>;
+    expect(prefs['devTools']).toBe(true);
   });
 
   it('handles exactly the IPC channels of the API', () => {

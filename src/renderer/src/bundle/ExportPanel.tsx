@@ -13,7 +13,14 @@ import {
   type OriginalsPolicy,
   type VictimProtectionMode,
 } from '../../../core/bundle';
-import type { CaseId, Entity, EntityId, EvidenceId, LinkId } from '../../../core/model';
+import {
+  primaryName,
+  type CaseId,
+  type Entity,
+  type EntityId,
+  type EvidenceId,
+  type LinkId,
+} from '../../../core/model';
 import { platform } from '../platform';
 import { ConfirmDialog } from '../shell/ConfirmDialog';
 import { useSession } from '../vault/session';
@@ -41,14 +48,14 @@ type Preview =
   | Readonly<{ kind: 'ok'; contents: BundleContents; victims: number }>
   | Readonly<{ kind: 'problem'; message: string }>;
 
-function primaryName(entity: Entity | undefined): string | undefined {
-  return (entity?.names.find((n) => n.primary === true) ?? entity?.names[0])?.value;
+function shownName(entity: Entity | undefined): string | undefined {
+  return entity === undefined ? undefined : primaryName(entity.names);
 }
 
 /** Pick what a charge rests on, choose how victims and originals go out, and export. */
 export function ExportPanel({ caseId, data }: Props): ReactNode {
   const { t, i18n } = useTranslation();
-  const { vault, changed } = useSession();
+  const { vault } = useSession();
   const [links, setLinks] = useState<ReadonlySet<string>>(new Set());
   const [entities, setEntities] = useState<ReadonlySet<string>>(new Set());
   const [items, setItems] = useState<ReadonlySet<string>>(new Set());
@@ -59,7 +66,7 @@ export function ExportPanel({ caseId, data }: Props): ReactNode {
   const abortRef = useRef<AbortController | null>(null);
 
   const entityById = useMemo(() => new Map(data.entities.map((e) => [e.id, e])), [data]);
-  const nameOf = (id: EntityId): string => primaryName(entityById.get(id)) ?? t('bundle.unnamed');
+  const nameOf = (id: EntityId): string => shownName(entityById.get(id)) ?? t('bundle.unnamed');
 
   const selection: BundleSelection = useMemo(() => {
     const linkIds = [...links] as LinkId[];
@@ -99,7 +106,7 @@ export function ExportPanel({ caseId, data }: Props): ReactNode {
     id: entity.id,
     label: (
       <>
-        {primaryName(entity) ?? t('bundle.unnamed')}
+        {shownName(entity) ?? t('bundle.unnamed')}
         {entity.roles.includes('victim') && (
           <span className="badge victim">{t('bundle.victim')}</span>
         )}
@@ -147,7 +154,6 @@ export function ExportPanel({ caseId, data }: Props): ReactNode {
         abortRef.current = null;
         if (outcome.saved) {
           setPhase({ kind: 'done', outcome });
-          changed();
         } else setPhase({ kind: 'message', text: t('bundle.notSaved'), error: false });
       },
       (e: unknown) => {

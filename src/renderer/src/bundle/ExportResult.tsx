@@ -3,7 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import { platform } from '../platform';
 import { useSession } from '../vault/session';
 import { useTranslation } from 'react-i18next';
-import type { ExportOutcome } from '../../../core/bundle';
+import { recordReportPdf, type ExportOutcome } from '../../../core/bundle';
+import { primaryName } from '../../../core/model';
 
 type Props = Readonly<{ outcome: Extract<ExportOutcome, { saved: true }> }>;
 
@@ -13,7 +14,7 @@ export function ExportResult({ outcome }: Props): ReactNode {
   const { summary } = outcome;
   const ref = useRef<HTMLElement>(null);
   const [pdf, setPdf] = useState<string | null>(null);
-  const { vault, changed } = useSession();
+  const { vault } = useSession();
   const savePdf = (): void => {
     setPdf(null);
     const suggestedName = outcome.fileName.replace(/\.zip$/i, '') + '-report.pdf';
@@ -23,19 +24,12 @@ export function ExportResult({ outcome }: Props): ReactNode {
       .then(async (result) => {
         if (result.kind === 'cancelled') return;
         // The report leaves the vault in the clear, like the bundle: the log says so.
-        await vault.writeAudited([], async (audit) => {
-          await audit({
-            action: 'bundle.reportPdf',
-            table: 'cases',
-            recordId: caseId,
-            caseId,
-            summary:
-              result.kind === 'saved'
-                ? `Saved the report of bundle "${outcome.fileName}" as PDF "${result.path}".`
-                : `Opened the report of bundle "${outcome.fileName}" for printing to PDF.`,
-          });
+        await recordReportPdf(vault, {
+          caseId,
+          fileName: outcome.fileName,
+          outcome:
+            result.kind === 'saved' ? { kind: 'saved', path: result.path } : { kind: 'opened' },
         });
-        changed();
         setPdf(
           result.kind === 'saved'
             ? t('bundle.reportPdfSaved', { path: result.path })
@@ -52,12 +46,7 @@ export function ExportResult({ outcome }: Props): ReactNode {
   useEffect(() => {
     void ref.current?.scrollIntoView({ block: 'nearest' });
   }, []);
-  const names = new Map(
-    outcome.contents.entities.map((e) => [
-      e.id,
-      (e.names.find((n) => n.primary === true) ?? e.names[0])?.value ?? '',
-    ]),
-  );
+  const names = new Map(outcome.contents.entities.map((e) => [e.id, primaryName(e.names) ?? '']));
   return (
     <section ref={ref} className="bundle-result" data-testid="bundle-result" aria-live="polite">
       <div className="ok-banner" role="status" data-testid="bundle-saved">

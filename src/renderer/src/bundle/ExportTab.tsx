@@ -3,12 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { CaseId } from '../../../core/model';
 import { EmptyState } from '../shell/EmptyState';
 import { ExportPanel } from './ExportPanel';
-import { useCaseData } from './useCaseData';
+import { useCaseRead } from '../vault/useVaultRead';
+import { ALL_CASE_PARTS } from '../../../core/cases';
 
 /** The export side of the Bundle view for the open case: its empty, loading and error states. */
 export function ExportTab({ caseId }: Readonly<{ caseId: CaseId }>): ReactNode {
   const { t } = useTranslation();
-  const state = useCaseData(caseId);
+  // Every record of the case a bundle may be cut from, re-read when a write touches one.
+  const state = useCaseRead(caseId, ALL_CASE_PARTS);
   if (state.status === 'loading') return <p className="muted">{t('bundle.loading')}</p>;
   if (state.status === 'error')
     return (

@@ -16,7 +16,8 @@ type Props = Readonly<{
   subject: CitationSubject;
   /** What is being cited, for the title. */
   what: string;
-  onDone: () => void;
+  /** Called after the write committed (views re-read on their own). */
+  onDone?: () => void;
   onClose: () => void;
 }>;
 
@@ -49,7 +50,7 @@ export function CiteDialog({
           setBusy(true);
           store.addCitation(caseId, resolved.input(subject)).then(
             () => {
-              onDone();
+              onDone?.();
               onClose();
             },
             (e: unknown) => {

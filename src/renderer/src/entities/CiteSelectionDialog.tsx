@@ -5,7 +5,6 @@ import { displayName, type CitationSubject } from '../../../core/entities';
 import type { CaseId } from '../../../core/model';
 import type { CiteSelection } from '../evidence/PageViewer';
 import { Dialog } from '../shell/Dialog';
-import { useSession } from '../vault/session';
 import { errorMessage, useCaseData, useEntityStore } from './useCaseData';
 import { FormFooter } from '../shell/FormFooter';
 
@@ -20,9 +19,8 @@ type Props = Readonly<{
 /** Words selected on an evidence page become a citation for an entity or a link of the case. */
 export function CiteSelectionDialog({ selection, caseId, onClose, onCited }: Props): ReactNode {
   const { t } = useTranslation();
-  const { changed } = useSession();
   const store = useEntityStore();
-  const { data, error: loadError } = useCaseData(store, caseId);
+  const { data, error: loadError } = useCaseData(caseId);
   const [choice, setChoice] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -88,7 +86,6 @@ export function CiteSelectionDialog({ selection, caseId, onClose, onCited }: Pro
             })
             .then(
               () => {
-                changed();
                 onCited(chosen.what, chosen.href);
                 onClose();
               },

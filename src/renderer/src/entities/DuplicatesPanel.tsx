@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   displayName,
@@ -11,7 +11,7 @@ import {
 import type { CaseId, Entity } from '../../../core/model';
 import { ConfirmDialog } from '../shell/ConfirmDialog';
 import { EmptyState } from '../shell/EmptyState';
-import { useSession } from '../vault/session';
+import { useVaultRead } from '../vault/useVaultRead';
 import { errorMessage } from './useCaseData';
 
 type Props = Readonly<{ store: EntityStore; caseId: CaseId }>;
@@ -43,28 +43,18 @@ function Summary({ entity }: { entity: Entity }): ReactNode {
 /** Entities that may be one, with the reasons; merge (asked first) and undo. */
 export function DuplicatesPanel({ store, caseId }: Props): ReactNode {
   const { t, i18n } = useTranslation();
-  const { revision, changed } = useSession();
-  const [candidates, setCandidates] = useState<DuplicateCandidate[] | null>(null);
-  const [merges, setMerges] = useState<MergeRecord[]>([]);
+  const found = useVaultRead(
+    ['entities', 'links', 'citations'],
+    caseId,
+    () => Promise.all([duplicateCandidates(store, caseId), store.listMerges(caseId)]),
+    [store],
+  );
+  const [candidates, merges]: [DuplicateCandidate[] | null, MergeRecord[]] =
+    found.status === 'ready' ? found.data : [null, []];
   const [pending, setPending] = useState<PendingMerge | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    Promise.all([duplicateCandidates(store, caseId), store.listMerges(caseId)]).then(
-      ([c, m]) => {
-        if (!live) return;
-        setCandidates(c);
-        setMerges(m);
-      },
-      (e: unknown) => live && setError(errorMessage(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [store, caseId, revision]);
 
   const run = (action: () => Promise<unknown>, done: string): void => {
     setBusy(true);
@@ -74,7 +64,6 @@ export function DuplicatesPanel({ store, caseId }: Props): ReactNode {
       () => {
         setBusy(false);
         setMessage(done);
-        changed();
       },
       (e: unknown) => {
         setBusy(false);
@@ -83,6 +72,12 @@ export function DuplicatesPanel({ store, caseId }: Props): ReactNode {
     );
   };
 
+  if (found.status === 'error')
+    return (
+      <div className="form-error" role="alert" data-testid="duplicates-error">
+        {found.message}
+      </div>
+    );
   if (candidates === null) return <p className="muted">{t('app.loading')}</p>;
 
   return (

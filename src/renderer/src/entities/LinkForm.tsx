@@ -29,7 +29,8 @@ type Props = Readonly<{
   /** The entity the link starts from (new link) or the link to edit. */
   from?: Entity;
   initial?: Link;
-  onDone: () => void;
+  /** Called after the write committed (views re-read on their own). */
+  onDone?: () => void;
   onClose: () => void;
 }>;
 
@@ -142,13 +143,13 @@ export function LinkForm({
           setError(null);
           submit().then(
             () => {
-              onDone();
+              onDone?.();
               onClose();
             },
             (e: unknown) => {
               setError(errorMessage(e));
               setBusy(false);
-              onDone();
+              onDone?.();
             },
           );
         }}

@@ -18,7 +18,7 @@ import {
 import type { FindingKind } from '../../../core/extract';
 import type { CaseId, EntityId, LinkId } from '../../../core/model';
 import { EmptyState } from '../shell/EmptyState';
-import { useSession } from '../vault/session';
+import { useChangeCount } from '../vault/useVaultRead';
 import { errorMessage, type CaseData } from './useCaseData';
 
 type Props = Readonly<{
@@ -49,7 +49,8 @@ function Context({ text, start, end }: { text: string; start: number; end: numbe
  */
 export function SuggestionsPanel({ store, caseId, data, onAddStatement }: Props): ReactNode {
   const { t } = useTranslation();
-  const { revision, changed } = useSession();
+  // Decisions are read back from the audit log, so it is watched with the records.
+  const revision = useChangeCount(['pages', 'evidence', 'entities', 'audit'], caseId);
   const [pages, setPages] = useState<PageSuggestions[] | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [cancel, setCancel] = useState<AbortController | null>(null);
@@ -91,12 +92,10 @@ export function SuggestionsPanel({ store, caseId, data, onAddStatement }: Props)
       () => {
         setBusy(false);
         if (done !== undefined) setMessage(done);
-        changed();
       },
       (e: unknown) => {
         setBusy(false);
         setError(errorMessage(e));
-        changed();
       },
     );
   };
@@ -166,6 +165,21 @@ export function SuggestionsPanel({ store, caseId, data, onAddStatement }: Props)
           <div className="mono" data-testid="suggestion-value">
             {s.value}
           </div>
+          {s.post !== undefined && (
+            <div className="small" data-testid="suggestion-post">
+              {s.post.agency !== undefined && s.post.agency !== ''
+                ? t('entities.suggest.postAgency', {
+                    position: s.post.position,
+                    agency: s.post.agency,
+                  })
+                : t('entities.suggest.post', { position: s.post.position })}
+            </div>
+          )}
+          {s.kind === 'place' && s.detail !== undefined && (
+            <div className="small" data-testid="suggestion-place">
+              {t('entities.suggest.placeIn', { where: s.detail })}
+            </div>
+          )}
           <div className="small muted">
             <Context text={textOf.get(s.pageId) ?? ''} start={s.start} end={s.end} />
           </div>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { openEntityStore, type EntityStore } from '../../../core/entities';
 import type {
   CaseId,
@@ -10,6 +10,7 @@ import type {
   Page,
 } from '../../../core/model';
 import { useSession } from '../vault/session';
+import { useCaseRead } from '../vault/useVaultRead';
 
 export type CaseData = Readonly<{
   entities: readonly Entity[];
@@ -26,43 +27,19 @@ export function useEntityStore(): EntityStore {
   return useMemo(() => openEntityStore(vault), [vault]);
 }
 
-/** Everything the People and links view shows of a case, re-read after every change. */
-export function useCaseData(
-  store: EntityStore,
-  caseId: CaseId,
-): { data: CaseData | null; error: string | null } {
-  const { revision } = useSession();
-  const [data, setData] = useState<CaseData | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    const db = store.vault.db;
-    Promise.all([
-      store.listEntities(caseId),
-      store.listLinks(caseId),
-      store.listCitations(caseId),
-      db.evidence.where('caseId').equals(caseId).toArray(),
-      db.pages.where('caseId').equals(caseId).toArray(),
-    ]).then(
-      ([entities, links, citations, evidence, pages]) => {
-        if (!live) return;
-        setError(null);
-        setData({
-          entities,
-          links,
-          citations,
-          evidence: [...evidence].sort((a, b) => a.exhibitRef.localeCompare(b.exhibitRef)),
-          pages,
-          byId: new Map(entities.map((e) => [e.id, e])),
-        });
-      },
-      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [store, caseId, revision]);
-  return { data, error };
+const PARTS = ['entities', 'links', 'citations', 'evidence', 'pages'] as const;
+
+/** Everything the People and links view shows of a case, re-read when a write touches it. */
+export function useCaseData(caseId: CaseId): { data: CaseData | null; error: string | null } {
+  const state = useCaseRead(caseId, PARTS);
+  const data = useMemo<CaseData | null>(
+    () =>
+      state.status === 'ready'
+        ? { ...state.data, byId: new Map(state.data.entities.map((e) => [e.id, e])) }
+        : null,
+    [state],
+  );
+  return { data, error: state.status === 'error' ? state.message : null };
 }
 
 /** The agreed deep link that opens a cited page with the quoted words highlighted. */
@@ -70,6 +47,4 @@ export function citationHref(c: Citation): string {
   return `#/evidence/${c.evidenceId}/${c.pageNumber}?citation=${c.id}`;
 }
 
-export function errorMessage(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
+export { errorMessage } from '../vault/useVaultRead';

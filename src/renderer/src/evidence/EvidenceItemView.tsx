@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EvidenceRow, OcrJobRow, PageRow } from '../../../core/db';
 import type { Box, CitationId, CustodyEntry, EvidenceId } from '../../../core/model';
@@ -49,7 +49,7 @@ type Props = Readonly<{
 /** One evidence item: a page with its words, the record, the file's metadata and custody. */
 export function EvidenceItemView({ location, onCite }: Props): ReactNode {
   const { t } = useTranslation();
-  const { vault, revision, changed } = useSession();
+  const { vault, revision } = useSession();
   const [queue, snapshot] = useOcrQueue(vault);
   const { store } = queue;
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -57,16 +57,13 @@ export function EvidenceItemView({ location, onCite }: Props): ReactNode {
   const [citationBoxes, setCitationBoxes] = useState<readonly Box[] | undefined>();
   const { evidenceId, pageNumber, citationId } = location;
 
-  // changed() is a new function after every change; the view must not be recorded again then.
-  const changedRef = useRef(changed);
-  changedRef.current = changed;
-
   // Every opening of a page is a custody event: who looked at which exhibit, and when.
   useEffect(() => {
-    store.recordView(evidenceId, pageNumber).then(
-      () => changedRef.current(),
-      (error: unknown) => setProblem(error instanceof Error ? error.message : String(error)),
-    );
+    store
+      .recordView(evidenceId, pageNumber)
+      .catch((error: unknown) =>
+        setProblem(error instanceof Error ? error.message : String(error)),
+      );
   }, [store, evidenceId, pageNumber]);
 
   useEffect(() => {
@@ -162,21 +159,31 @@ export function EvidenceItemView({ location, onCite }: Props): ReactNode {
           onCorrect={async (text) => {
             if (!page) return;
             await store.correctPage(page.id, text);
-            changed();
           }}
         />
       )}
 
       <div className="evidence-columns">
-        <ItemRecord item={item} onSaved={changed} />
+        <ItemRecord item={item} />
         <section className="panel" aria-labelledby="file-metadata-title">
           <h2 id="file-metadata-title">{t('evidence.detail.fileMetadata')}</h2>
           <dl className="facts" data-testid="file-metadata">
             <dt>{t('evidence.fields.sha256')}</dt>
             <dd className="mono small break">{item.sha256}</dd>
             <dt>{t('evidence.fields.type')}</dt>
-            <dd>
+            <dd data-testid="file-type">
               {item.mediaType}, {t('evidence.detail.bytes', { count: item.size })}
+              {item.nameMediaType !== undefined && (
+                <span className="low-note" data-testid="name-type-mismatch">
+                  {' '}
+                  ·{' '}
+                  {t('evidence.detail.nameClaims', {
+                    name: item.fileName,
+                    claimed: item.nameMediaType,
+                    type: item.mediaType,
+                  })}
+                </span>
+              )}
             </dd>
             {Object.entries(item.metadata).map(([key, value]) => (
               <MetadataFact key={key} name={key} value={value} />

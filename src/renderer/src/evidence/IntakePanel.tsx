@@ -60,7 +60,7 @@ type Props = Readonly<{ caseId: CaseId }>;
 /** Drop or pick files or folders, say who seized them where and when, and take them in. */
 export function IntakePanel({ caseId }: Props): ReactNode {
   const { t } = useTranslation();
-  const { vault, changed } = useSession();
+  const { vault } = useSession();
   const [entries, setEntries] = useState<readonly Entry[]>([]);
   const [meta, setMeta] = useState<IntakeMeta>({
     seizedBy: vault.actor.name,
@@ -145,7 +145,6 @@ export function IntakePanel({ caseId }: Props): ReactNode {
           },
         );
         setStatus(entry.key, { state: 'done', outcome });
-        changed();
         if (outcome.kind === 'stored' && outcome.job) queue.kick();
       } catch (error) {
         setStatus(entry.key, {

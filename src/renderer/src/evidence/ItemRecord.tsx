@@ -7,7 +7,7 @@ import type { ItemEdit } from '../../../core/intake';
 import { Field, TextAreaField } from '../shell/Field';
 import { useSession } from '../vault/session';
 
-type Props = Readonly<{ item: EvidenceRow; onSaved: () => void }>;
+type Props = Readonly<{ item: EvidenceRow; onSaved?: () => void }>;
 
 const TEXT_FIELDS = ['exhibitRef', 'seizedBy', 'seizedFrom', 'seizedWhere'] as const;
 
@@ -40,7 +40,7 @@ export function ItemRecord({ item, onSaved }: Props): ReactNode {
         ...(seizedAt !== '' ? { seizedAt } : {}),
       });
       setSaved(true);
-      onSaved();
+      onSaved?.();
     } catch (error) {
       setProblem(error instanceof Error ? error.message : String(error));
     }

@@ -8,7 +8,12 @@
 import type { ChangeEvent, ReactNode } from 'react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BUNDLED_LANGUAGES, languageCodeFromFileName } from '../../../core/ocr';
+import {
+  BUNDLED_LANGUAGES,
+  languageCodeFromFileName,
+  recordLanguageAdded,
+  recordLanguageRemoved,
+} from '../../../core/ocr';
 import type { LanguageCode } from '../../../core/ocr';
 import { ConfirmDialog } from '../shell/ConfirmDialog';
 import { useSession } from '../vault/session';
@@ -43,7 +48,7 @@ export function LanguagePicker({
   disabled = false,
 }: Props): ReactNode {
   const { t } = useTranslation();
-  const { vault, changed } = useSession();
+  const { vault } = useSession();
   const [available, setAvailable] = useState<readonly LanguageCode[]>([]);
   useEffect(() => onAvailable?.(available), [available, onAvailable]);
   const [adding, setAdding] = useState(false);
@@ -90,13 +95,11 @@ export function LanguagePicker({
         const bytes = new Uint8Array(await file.arrayBuffer());
         const hash = await sha256Hex(bytes);
         await engine.addLanguage(code, bytes);
-        await vault.writeAudited([], async (audit) => {
-          await audit({
-            action: 'ocr.languageAdd',
-            table: 'settings',
-            recordId: code,
-            summary: `Added OCR language ${code} from ${file.name} (${bytes.length} bytes, SHA-256 ${hash}).`,
-          });
+        await recordLanguageAdded(vault, {
+          code,
+          fileName: file.name,
+          bytes: bytes.length,
+          sha256: hash,
         });
         added.push(code);
       }
@@ -118,7 +121,6 @@ export function LanguagePicker({
             kind: 'ok',
             text: t('evidence.languagePicker.added', { names: added.map(name).join(', ') }),
           });
-        changed();
       }
       setAdding(false);
     }
@@ -129,15 +131,7 @@ export function LanguagePicker({
     const engine = ocrEngine();
     try {
       await engine.removeLanguage(code);
-      await vault.writeAudited([], async (audit) => {
-        await audit({
-          action: 'ocr.languageRemove',
-          table: 'settings',
-          recordId: code,
-          summary: `Removed OCR language ${code} (added from a file).`,
-        });
-      });
-      changed();
+      await recordLanguageRemoved(vault, code);
       setMessage({ kind: 'ok', text: t('evidence.languagePicker.removed', { name: name(code) }) });
     } catch (error) {
       setMessage({

@@ -202,6 +202,14 @@ export function PageViewer(props: Props): ReactNode {
                 </span>
               )}
             </div>
+            {page.textLayer !== undefined && (
+              <p className="notice" data-testid="text-layer-doubt">
+                {t(`evidence.viewer.textLayerDoubt.${page.textLayer.doubt.code}`, {
+                  n: String(page.textLayer.doubt.count),
+                  of: String(page.textLayer.doubt.of),
+                })}
+              </p>
+            )}
             <label htmlFor="page-text" className="label">
               {t('evidence.viewer.text')}
             </label>
@@ -256,6 +264,12 @@ export function PageViewer(props: Props): ReactNode {
                 </>
               )}
             </div>
+            {page.textLayer !== undefined && (
+              <details className="ocr-original" data-testid="text-layer-kept">
+                <summary>{t('evidence.viewer.textLayerKept')}</summary>
+                <pre>{page.textLayer.text}</pre>
+              </details>
+            )}
             {page.ocrText !== undefined && page.ocrText !== page.text && (
               <details className="ocr-original" data-testid="ocr-original">
                 <summary>{t('evidence.viewer.ocrKept')}</summary>

@@ -15,7 +15,7 @@ type Props = Readonly<{ ownFingerprint: string; onAdded: (agency: string) => voi
  */
 export function AddPartnerForm({ ownFingerprint, onAdded }: Props): ReactNode {
   const { t } = useTranslation();
-  const { vault, changed } = useSession();
+  const { vault } = useSession();
   const confirmId = useId();
   const fileId = useId();
   const [bytes, setBytes] = useState<Uint8Array | null>(null);
@@ -53,7 +53,6 @@ export function AddPartnerForm({ ownFingerprint, onAdded }: Props): ReactNode {
     try {
       const row = await addPartner(vault, bytes, confirmed);
       reset();
-      changed();
       onAdded(row.agency);
     } catch (e) {
       setError(errorText(t, e));

@@ -14,7 +14,7 @@ import {
   type CsvImportReport,
   type CsvPreview,
 } from '../../../core/csvimport';
-import type { CsvImportKind, ImportMappingRow } from '../../../core/db';
+import type { CsvImportKind, ImportMappingRow } from '../../../core/csvimport';
 import type { CaseId } from '../../../core/model';
 import { Field } from '../shell/Field';
 import { errorText } from '../vault/errorText';
@@ -41,7 +41,7 @@ type FieldKey =
  */
 export function CsvImportPanel({ caseId }: Props): ReactNode {
   const { t } = useTranslation();
-  const { vault, changed } = useSession();
+  const { vault } = useSession();
   const id = useId();
   const [kind, setKind] = useState<CsvImportKind>('calls');
   const [file, setFile] = useState<File | null>(null);
@@ -115,7 +115,6 @@ export function CsvImportPanel({ caseId }: Props): ReactNode {
       setFile(null);
       setPreview(null);
       setInputKey((k) => k + 1);
-      changed();
     } catch (e) {
       setMessage({
         ok: false,

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PartnerId, PartnerRow } from '../../../core/db';
+import type { PartnerId, PartnerRow } from '../../../core/exchange';
 import { exportFullPackage, exportMatchPackage } from '../../../core/exchange';
 import type { EntityId } from '../../../core/model';
 import { platform } from '../platform';
@@ -13,7 +13,7 @@ type Props = Readonly<{ partners: readonly PartnerRow[]; selected: readonly Enti
 /** Sends the selected victims' records to one partner: full and encrypted, or match-only. */
 export function ExportPanel({ partners, selected }: Props): ReactNode {
   const { t } = useTranslation();
-  const { vault, changed } = useSession();
+  const { vault } = useSession();
   const id = useId();
   const [partnerId, setPartnerId] = useState<PartnerId | ''>('');
   const [mode, setMode] = useState<'full' | 'match'>('full');
@@ -39,7 +39,6 @@ export function ExportPanel({ partners, selected }: Props): ReactNode {
           agency: chosen.agency,
         }),
       });
-      changed();
     } catch (e) {
       setMessage({ ok: false, text: errorText(t, e) });
     } finally {

@@ -12,7 +12,7 @@ import { chosenFileBytes } from './fileBytes';
  */
 export function ImportPackagePanel(): ReactNode {
   const { t } = useTranslation();
-  const { vault, changed } = useSession();
+  const { vault } = useSession();
   const id = useId();
   const [result, setResult] = useState<ImportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -27,7 +27,6 @@ export function ImportPackagePanel(): ReactNode {
     setBusy(true);
     try {
       setResult(await importPackage(vault, picked.data));
-      changed();
     } catch (e) {
       setError(errorText(t, e));
     } finally {

@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IncomingRecordRow } from '../../../core/db';
+import type { IncomingRecordRow } from '../../../core/exchange';
 import { decideMatch, listIncoming } from '../../../core/exchange';
 import type { EntityId } from '../../../core/model';
 import { errorText } from '../vault/errorText';
 import { useSession } from '../vault/session';
+import { useVaultRead } from '../vault/useVaultRead';
 import { shortDate } from './fileBytes';
 
 /**
@@ -14,20 +15,11 @@ import { shortDate } from './fileBytes';
  */
 export function IncomingRecords(): ReactNode {
   const { t } = useTranslation();
-  const { vault, revision, changed } = useSession();
-  const [rows, setRows] = useState<IncomingRecordRow[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    listIncoming(vault).then(
-      (r) => live && setRows(r),
-      (e: unknown) => live && setError(errorText(t, e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [vault, revision, t]);
+  const { vault } = useSession();
+  const read = useVaultRead(['incomingRecords', 'entities'], null, (v) => listIncoming(v), []);
+  const rows: IncomingRecordRow[] | null = read.status === 'ready' ? read.data : null;
+  const [decideError, setError] = useState<string | null>(null);
+  const error = decideError ?? (read.status === 'error' ? errorText(t, read.error) : null);
 
   const decide = async (
     row: IncomingRecordRow,
@@ -37,7 +29,6 @@ export function IncomingRecords(): ReactNode {
     setError(null);
     try {
       await decideMatch(vault, row.id, entityId, decision);
-      changed();
     } catch (e) {
       setError(errorText(t, e));
     }

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PartnerRow } from '../../../core/db';
+import type { PartnerRow } from '../../../core/exchange';
 import { generateMatchKey, setMatchKey, showMatchKey } from '../../../core/exchange';
 import { ConfirmDialog } from '../shell/ConfirmDialog';
 import { Field } from '../shell/Field';
@@ -13,7 +13,7 @@ type Props = Readonly<{ partner: PartnerRow }>;
 /** The secret shared with one partner for match-only packages: make one, or enter theirs. */
 export function MatchKeyControls({ partner }: Props): ReactNode {
   const { t } = useTranslation();
-  const { vault, changed } = useSession();
+  const { vault } = useSession();
   const [shown, setShown] = useState<string | null>(null);
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -26,7 +26,6 @@ export function MatchKeyControls({ partner }: Props): ReactNode {
     setSaved(false);
     try {
       await fn();
-      changed();
     } catch (e) {
       setError(errorText(t, e));
     }

@@ -4,12 +4,10 @@ import { useTranslation } from 'react-i18next';
 import type { OwnPublicKey } from '../../../core/exchange';
 import { platform } from '../platform';
 import { errorText } from '../vault/errorText';
-import { useSession } from '../vault/session';
 
 /** This vault's exchange key: its fingerprint to read out, its public key file to hand over. */
 export function OwnKeyPanel({ ownKey: key }: Readonly<{ ownKey: OwnPublicKey | null }>): ReactNode {
   const { t } = useTranslation();
-  const { changed } = useSession();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
   const save = async (): Promise<void> => {
@@ -21,7 +19,6 @@ export function OwnKeyPanel({ ownKey: key }: Readonly<{ ownKey: OwnPublicKey | n
         data: key.file,
       });
       if (result.saved) setMessage({ ok: true, text: t('exchange.ownKey.saved') });
-      changed();
     } catch (error) {
       setMessage({ ok: false, text: errorText(t, error) });
     }

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PartnerRow } from '../../../core/db';
+import type { PartnerRow } from '../../../core/exchange';
 import { removePartner } from '../../../core/exchange';
 import { ConfirmDialog } from '../shell/ConfirmDialog';
 import { EmptyState } from '../shell/EmptyState';
@@ -15,7 +15,7 @@ type Props = Readonly<{ partners: readonly PartnerRow[]; ownFingerprint: string 
 
 export function PartnersPanel({ partners, ownFingerprint }: Props): ReactNode {
   const { t } = useTranslation();
-  const { vault, changed } = useSession();
+  const { vault } = useSession();
   const [added, setAdded] = useState<string | null>(null);
   const [removing, setRemoving] = useState<PartnerRow | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -68,7 +68,7 @@ export function PartnersPanel({ partners, ownFingerprint }: Props): ReactNode {
           onConfirm={() => {
             const id = removing.id;
             setRemoving(null);
-            removePartner(vault, id).then(changed, (e: unknown) => setError(errorText(t, e)));
+            removePartner(vault, id).catch((e: unknown) => setError(errorText(t, e)));
           }}
         />
       )}

@@ -5,20 +5,20 @@ import {
   ILO_INDICATORS,
   REFERRAL_STATUSES,
   SEXES,
-  type EntityRow,
+  saveVictimRecord,
+  shownName,
   type IdentityDocument,
   type IloIndicator,
   type VictimRecordRow,
-} from '../../../core/db';
-import { saveVictimRecord, shownName } from '../../../core/exchange';
-import type { Name, Script } from '../../../core/model';
+} from '../../../core/exchange';
+import type { Entity, Name, Script } from '../../../core/model';
 import { Field, TextAreaField } from '../shell/Field';
 import { errorText } from '../vault/errorText';
 import { useSession } from '../vault/session';
 
 const SCRIPTS: readonly Script[] = ['latin', 'khmer', 'thai', 'other'];
 
-type Props = Readonly<{ entity: EntityRow; record?: VictimRecordRow; onSaved: () => void }>;
+type Props = Readonly<{ entity: Entity; record?: VictimRecordRow; onSaved: () => void }>;
 
 type Draft = {
   names: Name[];
@@ -35,7 +35,7 @@ type Draft = {
   receivingAgency: string;
 };
 
-function draftOf(entity: EntityRow, record?: VictimRecordRow): Draft {
+function draftOf(entity: Entity, record?: VictimRecordRow): Draft {
   return {
     names: record ? [...record.names] : entity.names.map((n) => ({ ...n })),
     sex: record?.sex ?? '',
@@ -55,7 +55,7 @@ function draftOf(entity: EntityRow, record?: VictimRecordRow): Draft {
 /** The victim-identification record: exactly the fields an exchange package may carry. */
 export function VictimRecordForm({ entity, record, onSaved }: Props): ReactNode {
   const { t } = useTranslation();
-  const { vault, changed } = useSession();
+  const { vault } = useSession();
   const [draft, setDraft] = useState<Draft>(() => draftOf(entity, record));
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
@@ -70,7 +70,6 @@ export function VictimRecordForm({ entity, record, onSaved }: Props): ReactNode 
     try {
       await saveVictimRecord(vault, entity.id, draft);
       setSaved(true);
-      changed();
       onSaved();
     } catch (e) {
       setError(errorText(t, e));

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IncomingRecordRow, PartnerRow } from '../../../core/db';
+import type { IncomingRecordRow, PartnerRow } from '../../../core/exchange';
 import {
   createVictim,
   listIncoming,
@@ -13,6 +13,7 @@ import type { CaseId, EntityId } from '../../../core/model';
 import { Field } from '../shell/Field';
 import { errorText } from '../vault/errorText';
 import { useSession } from '../vault/session';
+import { useVaultRead } from '../vault/useVaultRead';
 import { ExportPanel } from './ExportPanel';
 import { shortDate } from './fileBytes';
 import { VictimRecordForm } from './VictimRecordForm';
@@ -22,9 +23,18 @@ type Props = Readonly<{ caseId: CaseId; partners: readonly PartnerRow[] }>;
 /** The open case's victims, each with its identification record, and export to a partner. */
 export function VictimsPanel({ caseId, partners }: Props): ReactNode {
   const { t } = useTranslation();
-  const { vault, revision, changed } = useSession();
-  const [victims, setVictims] = useState<Victim[] | null>(null);
-  const [attached, setAttached] = useState<IncomingRecordRow[]>([]);
+  const { vault } = useSession();
+  const read = useVaultRead(
+    ['entities', 'victimRecords', 'incomingRecords'],
+    caseId,
+    (v) => Promise.all([listVictims(v, caseId), listIncoming(v)]),
+    [],
+  );
+  const victims: Victim[] | null = read.status === 'ready' ? read.data[0] : null;
+  const attached: IncomingRecordRow[] =
+    read.status === 'ready'
+      ? read.data[1].filter((r) => r.caseId === caseId && r.entityId !== undefined)
+      : [];
   // #/exchange?victim=<id>, from the victim's entry in People and links, opens that form.
   const [open, setOpen] = useState<EntityId | null>(
     () =>
@@ -34,22 +44,8 @@ export function VictimsPanel({ caseId, partners }: Props): ReactNode {
   );
   const [selected, setSelected] = useState<ReadonlySet<EntityId>>(new Set());
   const [name, setName] = useState('');
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    Promise.all([listVictims(vault, caseId), listIncoming(vault)]).then(
-      ([v, incoming]) => {
-        if (!live) return;
-        setVictims(v);
-        setAttached(incoming.filter((r) => r.caseId === caseId && r.entityId !== undefined));
-      },
-      (e: unknown) => live && setError(errorText(t, e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [vault, caseId, revision, t]);
+  const [writeError, setError] = useState<string | null>(null);
+  const error = writeError ?? (read.status === 'error' ? errorText(t, read.error) : null);
 
   const add = async (): Promise<void> => {
     setError(null);
@@ -57,7 +53,6 @@ export function VictimsPanel({ caseId, partners }: Props): ReactNode {
       const entity = await createVictim(vault, caseId, name);
       setName('');
       setOpen(entity.id);
-      changed();
     } catch (e) {
       setError(errorText(t, e));
     }

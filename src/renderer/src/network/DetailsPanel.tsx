@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CitationRow, EntityRow, LinkRow } from '../../../core/db';
-import type { EntityId } from '../../../core/model';
+import type { CitationRow, LinkRow } from '../../../core/db';
+import type { Entity, EntityId } from '../../../core/model';
 import { isVictim } from './graphModel';
 
 export type Selection =
@@ -9,7 +9,7 @@ export type Selection =
 
 type Props = Readonly<{
   selection: Selection;
-  entity: EntityRow | undefined;
+  entity: Entity | undefined;
   link: LinkRow | undefined;
   citations: readonly CitationRow[];
   /** The selected entity's links, each of which can be opened here (by keyboard too). */

@@ -6,7 +6,7 @@ import { importFtm, type FtmImport } from '../../../core/ftm';
 import type { CaseId } from '../../../core/model';
 import { Dialog } from '../shell/Dialog';
 import { useSession } from '../vault/session';
-import { schemaCounts, writeFtmImport, type SchemaCount } from './ftmWrite';
+import { schemaCounts, writeFtmImport, type SchemaCount } from '../../../core/ftm';
 
 export type PickedFtm = Readonly<{ name: string; data: Uint8Array }>;
 
@@ -48,7 +48,7 @@ function preview(file: PickedFtm, caseId: CaseId): Preview {
 /** Preview, report and confirmation of a FollowTheMoney import into the open case. */
 export function FtmImportDialog({ caseId, file, onClose, onImported }: Props): ReactNode {
   const { t } = useTranslation();
-  const { vault, changed } = useSession();
+  const { vault } = useSession();
   const [result] = useState(() => preview(file, caseId));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -58,7 +58,6 @@ export function FtmImportDialog({ caseId, file, onClose, onImported }: Props): R
     setError(null);
     try {
       await writeFtmImport(vault, caseId, file.name, imported);
-      changed();
       onImported(imported.entities.length, imported.links.length);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));

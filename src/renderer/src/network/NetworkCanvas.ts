@@ -1,12 +1,18 @@
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import { quickLayout, unlinkedRows, type GraphPath, type Visible } from '../../../core/graph';
+import {
+  quickLayout,
+  unlinkedRows,
+  type GraphPath,
+  type Positions,
+  type Visible,
+} from '../../../core/graph';
 import type { EntityId, LineStyle, LinkId } from '../../../core/model';
 import { networkToSvg } from './exportSvg';
 import { framePng } from './framePng';
 import type { PictureHeader } from './pictureFrame';
 import { layoutInWorker, type LayoutRequest, type LayoutRun } from './layoutClient';
-import type { Positions } from './savedViews';
+
 import { networkStyle } from './style';
 import { fitToNodes } from './viewport';
 

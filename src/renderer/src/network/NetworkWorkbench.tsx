@@ -8,7 +8,7 @@ import { ConfirmDialog } from '../shell/ConfirmDialog';
 import { EmptyState } from '../shell/EmptyState';
 import { useSession } from '../vault/session';
 import type { Selection } from './DetailsPanel';
-import { auditFtmExport, ftmFileOf } from './ftmExport';
+import { auditFtmExport, ftmFileOf } from '../../../core/ftm';
 import { FiltersPanel } from './FiltersPanel';
 import { counted, FtmImportDialog, type PickedFtm } from './FtmImportDialog';
 import { COMMUNITY_COLOURS, OTHER_COMMUNITY_COLOUR, labelOf as entityLabel } from './graphModel';
@@ -17,7 +17,8 @@ import type { Appearance, LayoutName } from './NetworkCanvas';
 import { NetworkToolbar } from './NetworkToolbar';
 import { NodeList } from './NodeList';
 import { pictureHeader } from './pictureHeader';
-import { auditExport } from './savedViews';
+import { auditExport } from '../../../core/graph';
+import { assertVaultIntegrity } from '../../../core/vault';
 import { SaveViewDialog } from './SaveViewDialog';
 import { SidePanel, type Tab } from './SidePanel';
 import { TimeSlider } from './TimeSlider';
@@ -165,6 +166,7 @@ export function NetworkWorkbench({ caseId }: Readonly<{ caseId: CaseId }>): Reac
     if (controller === null) return;
     setError(null);
     try {
+      await assertVaultIntegrity(vault);
       const date = new Date().toISOString().slice(0, 10);
       const header = pictureHeader(t, {
         reference: caseRow?.reference ?? '',
@@ -195,6 +197,7 @@ export function NetworkWorkbench({ caseId }: Readonly<{ caseId: CaseId }>): Reac
     if (controller === null || graph === null) return;
     setError(null);
     try {
+      await assertVaultIntegrity(vault);
       const shown = controller.shown();
       const file = ftmFileOf(graph, shown.entities, shown.links, protect);
       const fileName = `case-${new Date().toISOString().slice(0, 10)}.ftm.jsonl`;

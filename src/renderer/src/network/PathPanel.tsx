@@ -1,14 +1,14 @@
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CitationRow, EntityRow } from '../../../core/db';
+import type { CitationRow } from '../../../core/db';
 import { shortestPath, type GraphInput, type GraphPath } from '../../../core/graph';
-import type { EntityId } from '../../../core/model';
+import type { Entity, EntityId } from '../../../core/model';
 import { PathSteps } from './PathSteps';
 
 type Props = Readonly<{
   input: GraphInput;
-  entities: readonly EntityRow[];
+  entities: readonly Entity[];
   from: EntityId | '';
   onFrom: (id: EntityId | '') => void;
   labelOf: (id: EntityId) => string;

@@ -5,24 +5,20 @@
  * Kept free of Cytoscape and React so that the canvas, the node list, the legend and the SVG
  * export agree.
  */
-import type { CitationRow, EntityRow, LinkRow } from '../../../core/db';
+import { readCaseGraph } from '../../../core/cases';
+import { victimPseudonyms as storedPseudonyms } from '../../../core/entities';
 import { displayName } from '../../../core/graph';
-import type { CaseId, EntityId, EntityKind } from '../../../core/model';
+import type { CaseId, Citation, Entity, EntityId, EntityKind, Link } from '../../../core/model';
 import type { UnlockedVault } from '../../../core/vault';
 
 export type CaseGraph = Readonly<{
-  entities: readonly EntityRow[];
-  links: readonly LinkRow[];
-  citations: readonly CitationRow[];
+  entities: readonly Entity[];
+  links: readonly Link[];
+  citations: readonly Citation[];
 }>;
 
 export async function loadCaseGraph(vault: UnlockedVault, caseId: CaseId): Promise<CaseGraph> {
-  const [entities, links, citations] = await Promise.all([
-    vault.db.entities.where('caseId').equals(caseId).toArray(),
-    vault.db.links.where('caseId').equals(caseId).toArray(),
-    vault.db.citations.where('caseId').equals(caseId).toArray(),
-  ]);
-  return { entities, links, citations };
+  return readCaseGraph(vault, caseId);
 }
 
 /** Cytoscape shape names for each kind; the legend draws the same shapes. */
@@ -57,23 +53,14 @@ export const COMMUNITY_COLOURS: readonly string[] = [
 /** Small communities beyond the palette share one neutral colour rather than repeat one. */
 export const OTHER_COMMUNITY_COLOUR = '#bdbdbd';
 
-export const isVictim = (entity: EntityRow): boolean => entity.roles.includes('victim');
-export const isOfficial = (entity: EntityRow): boolean => entity.roles.includes('official');
+export { isVictim, isOfficial } from '../../../core/model';
 
-/**
- * Victims' protective pseudonyms, V-001, V-002..., numbered in the order the victims were
- * recorded so that a victim keeps the same pseudonym across sessions and screenshots.
- */
-export function victimPseudonyms(entities: readonly EntityRow[]): ReadonlyMap<EntityId, string> {
-  const victims = entities
-    .filter(isVictim)
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
-  return new Map(victims.map((v, i) => [v.id, `V-${String(i + 1).padStart(3, '0')}`]));
-}
+/** Victims' stored protective pseudonyms (core/entities), the same as in bundles and exports. */
+export const victimPseudonyms = storedPseudonyms;
 
 /** The name shown for an entity: the pseudonym of a victim while protection is on. */
 export function labelOf(
-  entity: EntityRow,
+  entity: Entity,
   protect: boolean,
   pseudonyms: ReadonlyMap<EntityId, string>,
 ): string {

@@ -6,7 +6,7 @@ import { useSession } from '../vault/session';
 import { loadCaseGraph, victimPseudonyms, type CaseGraph } from './graphModel';
 import { startLayoutWorker } from './layoutClient';
 import { LARGE } from './NetworkCanvas';
-import { listViews } from './savedViews';
+import { listViews } from '../../../core/graph';
 
 /** The case's network and what is derived from it once per load, for every panel. */
 export type CaseNetwork = Readonly<{

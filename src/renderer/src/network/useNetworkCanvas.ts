@@ -11,7 +11,7 @@ import {
   type NodeSpec,
   type Point,
 } from './NetworkCanvas';
-import type { Positions } from './savedViews';
+import type { Positions } from '../../../core/graph';
 import { lineStyle, type EntityId, type LinkType } from '../../../core/model';
 
 export type CanvasState = Readonly<{

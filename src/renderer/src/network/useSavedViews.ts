@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import type { GraphViewId, GraphViewRow } from '../../../core/db';
 import type { CaseId, EntityId } from '../../../core/model';
 import { useSession } from '../vault/session';
-import { deleteView, listViews, saveView, type Positions } from './savedViews';
+import { deleteView, listViews, saveView, type Positions } from '../../../core/graph';
 
 export type SavedViews = Readonly<{
   views: readonly GraphViewRow[];

@@ -60,4 +60,9 @@ export const browserApi: RingtraceApi = {
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
     return Promise.resolve({ kind: 'opened' as const });
   },
+  // A page cannot ask for a new process; reloading at least drops the whole JS heap at once.
+  freshRenderer: () => {
+    window.location.reload();
+    return Promise.resolve();
+  },
 };

@@ -1,26 +1,21 @@
 import type { ReactNode } from 'react';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Case } from '../../../core/model';
 import { useSession } from '../vault/session';
+import { useVaultRead } from '../vault/useVaultRead';
 
 /** The open case, shown above the navigation so that every view says what it works on. */
 export function CurrentCase(): ReactNode {
   const { t } = useTranslation();
-  const { cases, currentCaseId, revision } = useSession();
-  const [current, setCurrent] = useState<Case | null>(null);
-  useEffect(() => {
-    let live = true;
-    if (currentCaseId === null) setCurrent(null);
-    else
-      cases.get(currentCaseId).then(
-        (c) => live && setCurrent(c),
-        () => live && setCurrent(null),
-      );
-    return () => {
-      live = false;
-    };
-  }, [cases, currentCaseId, revision]);
+  const { cases, currentCaseId } = useSession();
+  const read = useVaultRead(
+    ['cases'],
+    null,
+    async (): Promise<Case | null> =>
+      currentCaseId === null ? null : cases.get(currentCaseId).catch(() => null),
+    [cases, currentCaseId],
+  );
+  const current = read.status === 'ready' ? read.data : null;
   return (
     <div className="current-case" data-testid="current-case">
       <div className="label">{t('cases.current')}</div>

@@ -27,13 +27,15 @@ export function UnlockForm({ vaults, onUnlocked, notice }: Props): ReactNode {
       onSubmit={(event) => {
         event.preventDefault();
         if (busy || passphrase === '') return;
+        // The passphrase is held only for the derivation: out of the field and the state now.
+        const secret = passphrase;
+        setPassphrase('');
         setBusy(true);
         setError(null);
         openVault(name)
-          .then((handle) => handle.unlock(passphrase))
+          .then((handle) => handle.unlock(secret))
           .then(onUnlocked, (e: unknown) => {
             setError(errorText(t, e));
-            setPassphrase('');
             setBusy(false);
             // Back to the field, so that a keyboard user can type again at once.
             setTimeout(() => input.current?.focus(), 0);

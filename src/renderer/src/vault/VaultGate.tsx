@@ -2,18 +2,31 @@ import type { ReactNode } from 'react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { openCaseStore } from '../../../core/cases';
+import type { VaultTableName } from '../../../core/db';
 import type { CaseId } from '../../../core/model';
 import { DEFAULT_SETTINGS, listVaults, type UnlockedVault } from '../../../core/vault';
 import { ocrQueueFor } from '../evidence/ocrQueue';
+import { platform } from '../platform';
 import { CreateVaultForm } from './CreateVaultForm';
+import { IntegrityBanner } from './IntegrityBanner';
 import { RestoreForm } from './RestoreForm';
 import { SessionContext, type VaultSession } from './session';
 import { UnlockForm } from './UnlockForm';
 import { useIdleLock } from './useIdleLock';
+import { useReadOf } from './useVaultRead';
 
 type Screen = 'loading' | 'create' | 'unlock' | 'restore';
 
 const DEFAULT_VAULT_NAME = 'ringtrace';
+
+/** Why the vault was locked ("locked after 10 minutes idle"), carried across the fresh start. */
+const LOCK_NOTICE_KEY = 'ringtrace:lock-notice';
+
+function takeLockNotice(): string | null {
+  const notice = sessionStorage.getItem(LOCK_NOTICE_KEY);
+  sessionStorage.removeItem(LOCK_NOTICE_KEY);
+  return notice;
+}
 
 /**
  * Nothing of the cases exists in the UI until a vault is unlocked: the session (and with it
@@ -24,7 +37,7 @@ export function VaultGate({ children }: Readonly<{ children: ReactNode }>): Reac
   const [screen, setScreen] = useState<Screen>('loading');
   const [vaults, setVaults] = useState<readonly string[]>([]);
   const [vault, setVault] = useState<UnlockedVault | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(takeLockNotice);
 
   const refreshVaults = useCallback(async () => {
     const names = await listVaults();
@@ -53,6 +66,11 @@ export function VaultGate({ children }: Readonly<{ children: ReactNode }>): Reac
       });
       setNotice(reason);
       void refreshVaults();
+      // The keys are wiped; the case text this page decrypted, and the strings the passphrase
+      // passed through, are still in its heap until collected. Start the window afresh (a new
+      // renderer process in the desktop app, a reload in browser mode) so they go at once.
+      if (reason !== null) sessionStorage.setItem(LOCK_NOTICE_KEY, reason);
+      void platform.freshRenderer();
     },
     [refreshVaults],
   );
@@ -134,6 +152,12 @@ export function VaultGate({ children }: Readonly<{ children: ReactNode }>): Reac
   );
 }
 
+/**
+ * Writes that do not bump the legacy revision: saving a graph view must not re-lay out the
+ * network, and an audit entry alone (an export) changes nothing a view shows.
+ */
+const QUIET_TABLES: ReadonlySet<VaultTableName> = new Set(['graphViews', 'audit', 'vaultMeta']);
+
 type SessionProps = Readonly<{
   vault: UnlockedVault;
   onLock: (reason: string | null) => void;
@@ -144,11 +168,17 @@ function UnlockedSession({ vault, onLock, children }: SessionProps): ReactNode {
   const { t } = useTranslation();
   const [currentCaseId, setCurrentCaseId] = useState<CaseId | null>(null);
   const [revision, setRevision] = useState(0);
-  const [idleMinutes, setIdleMinutes] = useState(DEFAULT_SETTINGS.idleLockMinutes);
 
-  useEffect(() => {
-    void vault.settings.get().then((settings) => setIdleMinutes(settings.idleLockMinutes));
-  }, [vault, revision]);
+  useEffect(
+    () =>
+      vault.changes.subscribe((change) => {
+        if ([...change.tables].some((t) => !QUIET_TABLES.has(t))) setRevision((r) => r + 1);
+      }),
+    [vault],
+  );
+  const settings = useReadOf(vault, ['settings'], null, (v) => v.settings.get(), []);
+  const idleMinutes =
+    settings.status === 'ready' ? settings.data.idleLockMinutes : DEFAULT_SETTINGS.idleLockMinutes;
 
   const onIdle = useCallback(
     () => onLock(t('vault.lockedIdle', { minutes: String(idleMinutes) })),
@@ -163,10 +193,14 @@ function UnlockedSession({ vault, onLock, children }: SessionProps): ReactNode {
       currentCaseId,
       openCase: setCurrentCaseId,
       revision,
-      changed: () => setRevision((r) => r + 1),
       lock: () => onLock(null),
     }),
     [vault, currentCaseId, revision, onLock],
   );
-  return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
+  return (
+    <SessionContext.Provider value={session}>
+      <IntegrityBanner vault={vault} />
+      {children}
+    </SessionContext.Provider>
+  );
 }

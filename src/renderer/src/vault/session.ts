@@ -10,9 +10,12 @@ export type VaultSession = Readonly<{
   /** The case the Evidence, Network and Search views work on. */
   currentCaseId: CaseId | null;
   openCase: (id: CaseId | null) => void;
-  /** Bumped after every change, so that views re-read what they show. */
+  /**
+   * @deprecated Read through useVaultRead/useCaseRead, which re-read on the vault's change
+   * events. Bumped after every committed write except those touching only saved graph views
+   * and the audit log; kept for network/ and evidence/ until they move to the hooks.
+   */
   revision: number;
-  changed: () => void;
   lock: () => void;
 }>;
 

@@ -1,37 +1,32 @@
 import type { ReactNode } from 'react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../core/audit';
 import type { AuditVerification } from '../../../core/audit';
 import { EmptyState } from '../shell/EmptyState';
 import { useSession } from '../vault/session';
+import { useVaultRead } from '../vault/useVaultRead';
 
 /** The most recent entries shown; verification always walks the whole chain. */
 const SHOWN = 500;
 
 export function AuditView(): ReactNode {
   const { t, i18n } = useTranslation();
-  const { vault, revision, currentCaseId } = useSession();
-  const [entries, setEntries] = useState<readonly AuditEntry[] | null>(null);
+  const { vault, currentCaseId } = useSession();
   const [onlyCase, setOnlyCase] = useState(false);
   const [result, setResult] = useState<AuditVerification | null>(null);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    const query =
-      onlyCase && currentCaseId !== null
-        ? vault.db.audit.where('caseId').equals(currentCaseId).reverse().limit(SHOWN)
-        : vault.db.audit.orderBy('seq').reverse().limit(SHOWN);
-    query.toArray().then(
-      (rows) => live && setEntries(rows),
-      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [vault, revision, onlyCase, currentCaseId]);
+  const [verifyError, setError] = useState<string | null>(null);
+  const caseId = onlyCase && currentCaseId !== null ? currentCaseId : null;
+  // Every write appends an entry, so the log is re-read after any committed change.
+  const listing = useVaultRead(
+    ['audit'],
+    caseId,
+    (v) => v.audit.recent({ ...(caseId !== null ? { caseId } : {}), limit: SHOWN }),
+    [],
+  );
+  const entries: readonly AuditEntry[] | null = listing.status === 'ready' ? listing.data : null;
+  const error = verifyError ?? (listing.status === 'error' ? listing.message : null);
 
   const verify = (): void => {
     setBusy(true);

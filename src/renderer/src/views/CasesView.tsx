@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseListing } from '../../../core/cases';
 import { CASE_STATUSES, type Case, type CaseStatus } from '../../../core/model';
 import { ConfirmDialog } from '../shell/ConfirmDialog';
 import { EmptyState } from '../shell/EmptyState';
 import { useSession } from '../vault/session';
+import { useVaultRead } from '../vault/useVaultRead';
 import { CaseForm } from './CaseForm';
 
 type Pending =
@@ -17,30 +18,19 @@ type Pending =
 export function CasesView(): ReactNode {
   const { t, i18n } = useTranslation();
   const session = useSession();
-  const { cases, revision, changed, currentCaseId, openCase } = session;
+  const { cases, currentCaseId, openCase } = session;
   const [filter, setFilter] = useState<'active' | 'deleted'>('active');
-  const [listing, setListing] = useState<CaseListing | null>(null);
+  const read = useVaultRead(['cases'], null, () => cases.list(filter), [cases, filter]);
+  const listing: CaseListing | null = read.status === 'ready' ? read.data : null;
   const [pending, setPending] = useState<Pending | null>(null);
   const [message, setMessage] = useState<{ text: string; undo?: Case } | null>(null);
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    cases.list(filter).then(
-      (result) => live && setListing(result),
-      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [cases, filter, revision]);
 
   const run = (action: Promise<unknown>, after?: () => void): void => {
     setError(null);
     action.then(
       () => {
         after?.();
-        changed();
       },
       (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
     );
@@ -98,9 +88,9 @@ export function CasesView(): ReactNode {
           )}
         </div>
       )}
-      {error !== null && (
+      {(error ?? (read.status === 'error' ? read.message : null)) !== null && (
         <div className="form-error" role="alert" data-testid="cases-error">
-          {error}
+          {error ?? (read.status === 'error' ? read.message : null)}
         </div>
       )}
       {listing !== null && listing.unreadable.length > 0 && (
@@ -237,7 +227,6 @@ export function CasesView(): ReactNode {
           onSubmit={async (draft) => {
             const created = await cases.create(draft);
             openCase(created.id);
-            changed();
           }}
         />
       )}
@@ -247,7 +236,6 @@ export function CasesView(): ReactNode {
           onClose={() => setPending(null)}
           onSubmit={async (draft) => {
             await cases.update(pending.target.id, draft);
-            changed();
           }}
         />
       )}

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { displayName, type CitationSubject } from '../../../core/entities';
+import { displayName, openEntityStore, type CitationSubject } from '../../../core/entities';
 import type { CaseId, Citation, Entity, EntityId, Link } from '../../../core/model';
 import { CiteDialog } from '../entities/CiteDialog';
 import { DuplicatesPanel } from '../entities/DuplicatesPanel';
@@ -41,12 +41,14 @@ export function EntitiesView(): ReactNode {
   useEffect(() => {
     if (linked === null) return;
     let live = true;
-    vault.db.entities.get(linked).then(
-      (row) => {
-        if (live && row !== undefined && row.caseId !== currentCaseId) openCase(row.caseId);
-      },
-      () => undefined,
-    );
+    openEntityStore(vault)
+      .getEntity(linked)
+      .then(
+        (row) => {
+          if (live && row.caseId !== currentCaseId) openCase(row.caseId);
+        },
+        () => undefined,
+      );
     return () => {
       live = false;
     };
@@ -63,7 +65,7 @@ function OpenCaseEntities(): ReactNode {
   const session = useSession();
   const caseId = session.currentCaseId as CaseId;
   const store = useEntityStore();
-  const { data, error: loadError } = useCaseData(store, caseId);
+  const { data, error: loadError } = useCaseData(caseId);
   const [tab, setTab] = useState<Tab>('entities');
   const [filter, setFilter] = useState('');
   const [selected, setSelected] = useState<EntityId | null>(null);
@@ -84,7 +86,6 @@ function OpenCaseEntities(): ReactNode {
     action.then(
       () => {
         if (done !== undefined) setMessage(done);
-        session.changed();
       },
       (e: unknown) => setError(errorMessage(e)),
     );
@@ -226,7 +227,6 @@ function OpenCaseEntities(): ReactNode {
             const created = await store.createEntity(caseId, input);
             setSelected(created.id);
             setTab('entities');
-            session.changed();
           }}
         />
       )}
@@ -236,7 +236,6 @@ function OpenCaseEntities(): ReactNode {
           onClose={close}
           onSubmit={async (input) => {
             await store.updateEntity(pending.entity.id, input);
-            session.changed();
           }}
         />
       )}
@@ -271,7 +270,6 @@ function OpenCaseEntities(): ReactNode {
           caseId={caseId}
           data={data}
           {...(pending.kind === 'newLink' ? { from: pending.from } : { initial: pending.link })}
-          onDone={session.changed}
           onClose={close}
         />
       )}
@@ -296,7 +294,6 @@ function OpenCaseEntities(): ReactNode {
           data={data}
           subject={pending.subject}
           what={pending.what}
-          onDone={session.changed}
           onClose={close}
         />
       )}
@@ -318,10 +315,7 @@ function OpenCaseEntities(): ReactNode {
         <StatementForm
           caseId={caseId}
           onClose={close}
-          onDone={() => {
-            setMessage(t('entities.statement.added'));
-            session.changed();
-          }}
+          onDone={() => setMessage(t('entities.statement.added'))}
         />
       )}
     </div>

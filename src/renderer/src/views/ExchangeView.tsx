@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PartnerRow } from '../../../core/db';
+import type { PartnerRow } from '../../../core/exchange';
 import { listPartners, ownPublicKey, type OwnPublicKey } from '../../../core/exchange';
 import { CsvImportPanel } from '../exchange/CsvImportPanel';
 import { ImportPackagePanel } from '../exchange/ImportPackagePanel';
@@ -11,6 +10,9 @@ import { PartnersPanel } from '../exchange/PartnersPanel';
 import { VictimsPanel } from '../exchange/VictimsPanel';
 import { errorText } from '../vault/errorText';
 import { useSession } from '../vault/session';
+import { useVaultRead } from '../vault/useVaultRead';
+
+const NO_PARTNERS: PartnerRow[] = [];
 import '../styles/exchange.css';
 
 /**
@@ -19,27 +21,18 @@ import '../styles/exchange.css';
  */
 export function ExchangeView(): ReactNode {
   const { t } = useTranslation();
-  const { vault, revision, currentCaseId } = useSession();
-  const [ownKey, setOwnKey] = useState<OwnPublicKey | null>(null);
-  const [partners, setPartners] = useState<PartnerRow[]>([]);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    // The exchange key pair is made here on first use (and audited), not at vault creation:
-    // most vaults never exchange anything.
-    Promise.all([ownPublicKey(vault), listPartners(vault)]).then(
-      ([key, rows]) => {
-        if (!live) return;
-        setOwnKey(key);
-        setPartners(rows);
-      },
-      (e: unknown) => live && setError(errorText(t, e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [vault, revision, t]);
+  const { currentCaseId } = useSession();
+  // The exchange key pair is made here on first use (and audited), not at vault creation:
+  // most vaults never exchange anything.
+  const read = useVaultRead(
+    ['exchangeKeys', 'partners'],
+    null,
+    (v) => Promise.all([ownPublicKey(v), listPartners(v)]),
+    [],
+  );
+  const ownKey: OwnPublicKey | null = read.status === 'ready' ? read.data[0] : null;
+  const partners: PartnerRow[] = read.status === 'ready' ? read.data[1] : NO_PARTNERS;
+  const error = read.status === 'error' ? errorText(t, read.error) : null;
 
   const needCase = (
     <p className="notice">

@@ -10,6 +10,7 @@ import { errorText } from '../vault/errorText';
 import { EMPTY_ACTOR, IdentityFields, isCompleteActor } from '../vault/IdentityFields';
 import { NewPassphraseFields, newPassphraseReady } from '../vault/NewPassphraseFields';
 import { useSession } from '../vault/session';
+import { useVaultRead } from '../vault/useVaultRead';
 import { FormFooter } from '../shell/FormFooter';
 
 async function streamToBytes(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
@@ -39,8 +40,10 @@ function formatSize(bytes: number): string {
 
 export function SettingsView(): ReactNode {
   const { t, i18n } = useTranslation();
-  const { vault, revision, changed } = useSession();
-  const [slots, setSlots] = useState<readonly KeySlotInfo[]>([]);
+  const { vault } = useSession();
+  const slotsRead = useVaultRead(['keySlots', 'actors'], null, (v) => v.keySlots.list(), []);
+  const slots: readonly KeySlotInfo[] = slotsRead.status === 'ready' ? slotsRead.data : [];
+  const settingsRead = useVaultRead(['settings'], null, (v) => v.settings.get(), []);
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<KeySlotInfo | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -51,10 +54,10 @@ export function SettingsView(): ReactNode {
   const [repeat, setRepeat] = useState('');
   const [busy, setBusy] = useState(false);
 
+  // The field shows the stored value again after each committed change of the settings.
   useEffect(() => {
-    void vault.keySlots.list().then(setSlots);
-    void vault.settings.get().then((s) => setIdle(String(s.idleLockMinutes)));
-  }, [vault, revision]);
+    if (settingsRead.status === 'ready') setIdle(String(settingsRead.data.idleLockMinutes));
+  }, [settingsRead]);
 
   const act = (work: Promise<unknown>, done: string): void => {
     setBusy(true);
@@ -64,7 +67,6 @@ export function SettingsView(): ReactNode {
       () => {
         setMessage(done);
         setBusy(false);
-        changed();
       },
       (e: unknown) => {
         setError(errorText(t, e));
@@ -222,7 +224,6 @@ export function SettingsView(): ReactNode {
                 });
                 setMessage(t('settings.backupDone', { size: formatSize(bytes.byteLength) }));
                 setBusy(false);
-                changed();
               })
               .catch((e: unknown) => {
                 setError(errorText(t, e));
@@ -251,7 +252,6 @@ export function SettingsView(): ReactNode {
           onDone={(name) => {
             setAdding(false);
             setMessage(name);
-            changed();
           }}
         />
       )}

@@ -3,7 +3,7 @@ import { appendAudit, hashAuditEntry } from '../../../../src/core/audit';
 import { openCaseStore } from '../../../../src/core/cases';
 import type { AuditRow } from '../../../../src/core/db';
 import type { UnlockedVault } from '../../../../src/core/vault';
-import { ALICE, flipSealedByte, newTestVault } from '../vault/vaultFixture';
+import { ALICE, flipSealedByte, newTestVault } from '../../../helpers/vaultFixture';
 
 /** A vault with six audit entries: creation, then five case changes. */
 async function vaultWithHistory(): Promise<UnlockedVault> {

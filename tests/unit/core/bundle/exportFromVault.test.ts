@@ -9,14 +9,14 @@ import {
   ExportCancelledError,
   bundleFileName,
   exportFromVault,
-  loadCaseData,
   verifyBundle,
   type BundleSaver,
   type BundleSelection,
 } from '../../../../src/core/bundle';
+import { readWholeCase } from '../../../../src/core/cases';
 import type { CaseId } from '../../../../src/core/model';
 import type { UnlockedVault } from '../../../../src/core/vault';
-import { newTestVault, ALICE } from '../vault/vaultFixture';
+import { newTestVault, ALICE } from '../../../helpers/vaultFixture';
 import {
   VICTIM_IDENTIFIERS,
   buildCaseFixture,
@@ -199,7 +199,7 @@ describe('exportFromVault', () => {
     const vault = await newTestVault();
     const f = buildCaseFixture();
     await vault.db.cases.put(f.data.case);
-    const data = await loadCaseData(vault.db, f.data.case.id);
+    const data = await readWholeCase(vault.db, f.data.case.id);
     expect(data.entities).toEqual([]);
     expect(data.evidence).toEqual([]);
     await expect(

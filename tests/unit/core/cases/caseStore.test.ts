@@ -18,7 +18,7 @@ import {
   type PageId,
 } from '../../../../src/core/model';
 import type { UnlockedVault } from '../../../../src/core/vault';
-import { ALICE, flipSealedByte, newTestVault } from '../vault/vaultFixture';
+import { ALICE, flipSealedByte, newTestVault } from '../../../helpers/vaultFixture';
 
 /** One row in every case-owned table, and a file, for the given case. */
 async function fillCase(vault: UnlockedVault, caseId: CaseId): Promise<void> {

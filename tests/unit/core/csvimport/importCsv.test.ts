@@ -10,7 +10,7 @@ import {
   saveMapping,
 } from '../../../../src/core/csvimport';
 import { newId, type EntityId } from '../../../../src/core/model';
-import { newTestVault } from '../vault/vaultFixture';
+import { newTestVault } from '../../../helpers/vaultFixture';
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 

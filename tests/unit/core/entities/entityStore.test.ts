@@ -17,7 +17,7 @@ import {
 import type { CaseId, EntityId, EvidenceId, PageId } from '../../../../src/core/model';
 import { newId } from '../../../../src/core/model';
 import type { UnlockedVault } from '../../../../src/core/vault';
-import { newTestVault } from '../vault/vaultFixture';
+import { newTestVault } from '../../../helpers/vaultFixture';
 
 async function setup(): Promise<{ vault: UnlockedVault; store: EntityStore; caseId: CaseId }> {
   const vault = await newTestVault();

@@ -15,7 +15,7 @@ import {
   webpKind,
 } from './helpers/imageBytes';
 
-const LEDGER = `<body style="margin:20px;font:20px sans-serif;background:#fff">
+const LEDGER = `<body style="margin:20px;font-size:20px;background:#fff">
   <p>2024-03-05 Sok Dara 1,200 USD Poipet</p></body>`;
 
 let chromium: Chromium;

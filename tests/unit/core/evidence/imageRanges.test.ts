@@ -32,8 +32,7 @@ let webp: Uint8Array;
 
 beforeAll(async () => {
   chromium = await launchChromium();
-  const page =
-    '<body style="font:20px sans-serif;background:#fff"><p>Sok Dara 1,200 USD</p></body>';
+  const page = '<body style="font-size:20px;background:#fff"><p>Sok Dara 1,200 USD</p></body>';
   png = await chromium.screenshot(page, 'png', { width: 640, height: 200 });
   jpeg = await chromium.screenshot(page, 'jpeg', { width: 640, height: 200 });
   webp = await chromium.canvasImage('Poipet', 'image/webp', { width: 300, height: 90 }, 0.8);

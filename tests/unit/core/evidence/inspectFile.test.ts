@@ -23,7 +23,7 @@ beforeAll(async () => {
   const chromium = await launchChromium();
   try {
     const page =
-      '<body style="font:24px sans-serif;background:#fff"><p>Chan Vanna +855 12 345 678</p></body>';
+      '<body style="font-size:24px;background:#fff"><p>Chan Vanna +855 12 345 678</p></body>';
     files.png = await chromium.screenshot(page, 'png', { width: 5000, height: 300 });
     files.jpeg = jpegWithExif(
       await chromium.screenshot(page, 'jpeg', { width: 600, height: 200 }),
@@ -42,7 +42,7 @@ beforeAll(async () => {
       0.8,
     );
     files.pdf = await chromium.pdf(
-      `<title>Chat export</title><p style="font:16px sans-serif">Pick up at Poipet 06:00</p>
+      `<title>Chat export</title><p style="font-size:16px">Pick up at Poipet 06:00</p>
        <div style="page-break-before:always"><canvas id="c" width="300" height="80"></canvas></div>
        <script>const x = document.getElementById('c').getContext('2d'); x.font = '40px serif'; x.fillText('stamp', 10, 60);</script>`,
     );

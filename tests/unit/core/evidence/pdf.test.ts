@@ -27,12 +27,15 @@ const ROW_TOP = (r: number) => 120 + r * 40;
 /**
  * A ledger whose cells are laid out column by column: Chromium draws them in that order, so the
  * PDF's text comes column by column too, as in ledgers exported from spreadsheets. The amounts
- * are in another font, so their baseline differs slightly from the rest of the row.
+ * are in a smaller size, so their baseline differs slightly from the rest of the row. The text is
+ * drawn with the bundled Noto fonts only (the helper adds them and waits for them): with the
+ * machine's `sans-serif`, a machine without a Thai font printed the Thai name as .notdef glyphs,
+ * which pdf.js reads as NULs.
  */
 const LEDGER = `<!doctype html><html><head><title>Ledger March 2024</title><style>
-  body { margin: 0; font: 16px sans-serif; }
+  body { margin: 0; font-size:16px; }
   .c { position: absolute; white-space: nowrap; }
-  .amount { font: 15px monospace; }
+  .amount { font-size: 15px; }
 </style></head><body>
   <div class="c" style="left:40px;top:40px;font-size:24px">Transfers to recruiters</div>
   ${COLUMNS.map((left, c) =>

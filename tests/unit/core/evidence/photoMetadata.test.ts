@@ -14,14 +14,10 @@ let webp: Uint8Array;
 beforeAll(async () => {
   const chromium = await launchChromium();
   try {
-    jpeg = await chromium.screenshot(
-      '<p style="font:30px sans-serif">Poipet crossing</p>',
-      'jpeg',
-      {
-        width: 320,
-        height: 120,
-      },
-    );
+    jpeg = await chromium.screenshot('<p style="font-size:30px">Poipet crossing</p>', 'jpeg', {
+      width: 320,
+      height: 120,
+    });
     webp = await chromium.canvasImage('x', 'image/webp', { width: 40, height: 20 }, 0.8);
   } finally {
     await chromium.close();

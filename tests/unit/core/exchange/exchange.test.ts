@@ -25,7 +25,7 @@ import {
   PASSPHRASE,
   TEST_KDF,
   uniqueVaultName,
-} from '../vault/vaultFixture';
+} from '../../../helpers/vaultFixture';
 
 async function vaultOf(actor = ALICE): Promise<UnlockedVault> {
   return createVault(

@@ -63,6 +63,7 @@ describe('extraction on a case note with known answers', () => {
   });
 
   it('reports each stretch of text once', () => {
+    // The one overlap allowed: a place inside a public body's name (none in this note).
     const sorted = [...findings].sort((a, b) => a.start - b.start);
     for (let i = 1; i < sorted.length; i++) {
       expect(sorted[i]?.start).toBeGreaterThanOrEqual(sorted[i - 1]?.end ?? 0);

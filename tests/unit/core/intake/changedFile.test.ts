@@ -13,7 +13,7 @@ import { FILE_CHUNK_BYTES } from '../../../../src/core/vault';
 import type { UnlockedVault } from '../../../../src/core/vault';
 import { writeLargePdf } from '../../../helpers/largePdf';
 import type { LargePdf } from '../../../helpers/largePdf';
-import { newTestVault } from '../vault/vaultFixture';
+import { newTestVault } from '../../../helpers/vaultFixture';
 
 /** A Blob whose reads of [failStart, failEnd) fail, as a File does once its file changed. */
 class ChangingBlob extends Blob {

@@ -11,7 +11,7 @@ import type { UnlockedVault } from '../../../../src/core/vault';
 import { generateDocument } from '../../../helpers/documents';
 import { launchChromium } from '../evidence/helpers/chromium';
 import { pngWithClaimedSize } from '../evidence/helpers/imageBytes';
-import { newTestVault, rawDump } from '../vault/vaultFixture';
+import { newTestVault, rawDump } from '../../../helpers/vaultFixture';
 
 const META: IntakeMeta = {
   seizedBy: 'Det. Sophal Keo',
@@ -32,7 +32,7 @@ beforeAll(async () => {
   const chromium = await launchChromium();
   try {
     pdf = await chromium.pdf(
-      `<title>Chat export</title><p style="font:16px sans-serif">Pick up at Poipet 06:00 with Dara</p>`,
+      `<title>Chat export</title><p style="font-size:16px">Pick up at Poipet 06:00 with Dara</p>`,
     );
   } finally {
     await chromium.close();

@@ -14,7 +14,7 @@ import {
 } from '../../../../src/core/model';
 import { syncCaseSearch } from '../../../../src/core/search';
 import type { UnlockedVault } from '../../../../src/core/vault';
-import { newTestVault } from '../vault/vaultFixture';
+import { newTestVault } from '../../../helpers/vaultFixture';
 
 const NOW = '2025-02-03T09:15:00.000Z';
 

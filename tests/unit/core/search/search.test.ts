@@ -102,6 +102,26 @@ describe('SearchIndex', () => {
     expect(index.size).toBe(0);
   });
 
+  it('keeps finding the right pages after many removals and re-puts', () => {
+    const index = new SearchIndex();
+    const pages = Array.from({ length: 400 }, (_, i) =>
+      page(`statement ${i} about broker${i % 7} and the van ${'filler '.repeat(5)}`),
+    );
+    for (const p of pages) index.put(p);
+    // Enough removals to compact the postings (renumbering the documents) more than once.
+    for (const p of pages.slice(0, 300)) index.remove('page', p.id);
+    for (const p of pages.slice(300, 350)) index.put({ ...p, text: `${p.text} rescued` });
+    expect(index.size).toBe(100);
+    expect(index.search('van').counts.page).toBe(100);
+    expect(index.search('rescued').counts.page).toBe(50);
+    const broker3 = pages.slice(300).filter((_, i) => (300 + i) % 7 === 3);
+    expect(
+      new Set(index.search('broker3', { limit: 100 }).groups.page.map((h) => h.document.id)),
+    ).toEqual(new Set(broker3.map((p) => p.id)));
+    expect(index.search('statement 42').counts.page).toBe(0);
+    expect(index.search('statement 342').groups.page[0]?.document.id).toBe(pages[342]?.id);
+  });
+
   it('groups results by kind: pages, entity names and aliases, notes', () => {
     const caseId = newId<CaseId>();
     const entity: Entity = {
@@ -166,6 +186,75 @@ describe('SearchIndex', () => {
         (hit?.snippet.start ?? 0) + (h?.end ?? 0),
       ),
     ).toBe('Pisey');
+  });
+
+  it('finds every page when the expansions of a prefix occur in more pages than there are', () => {
+    // Issue #21: "offic" expands to office, officer, official...; their document frequencies
+    // summed exceed the number of pages, and the pages used to be dropped.
+    const index = new SearchIndex();
+    const texts = [
+      'the officer met the official at the office',
+      'the office of the officer',
+      'an official statement from the office',
+      'the casino office in Poipet, the officer said',
+    ];
+    const ids = texts.map((t) => {
+      const p = page(t);
+      index.put(p);
+      return p.id;
+    });
+    index.put(page('nothing of the kind here'));
+    expect(new Set(index.search('offic').groups.page.map((h) => h.document.id))).toEqual(
+      new Set(ids),
+    );
+    expect(index.search('offic').counts.page).toBe(4);
+    expect(index.search('th').counts.page).toBe(5);
+    expect(index.search('casino office').counts.page).toBe(1);
+    expect(index.search('casino offi').groups.page[0]?.document.id).toBe(ids[3]);
+    for (const hit of index.search('th').groups.page) expect(hit.score).toBeGreaterThan(0);
+  });
+
+  it('finds a prefix with more expansions than a query used to keep', () => {
+    const index = new SearchIndex();
+    for (let i = 0; i < 100; i++) index.put(page(`word ab${String(i).padStart(3, '0')}x`));
+    expect(index.search('ab').counts.page).toBe(100);
+  });
+
+  it('finds a name across Latin, Thai and Khmer through its romanisation', () => {
+    const index = new SearchIndex();
+    const thai = page('ผู้เสียหายให้การว่านายสมชายพาไปทำงานที่พัทยา');
+    const khmer = page('ជនរងគ្រោះបាននិយាយថាលោកសុខាបានយកលិខិតឆ្លងដែន');
+    const latin = page('Statement: Somchai and Sokha met at the border.');
+    index.put(thai);
+    index.put(khmer);
+    index.put(latin);
+    const ids = (q: string): Set<string> =>
+      new Set(index.search(q).groups.page.map((h) => h.document.id));
+    expect(ids('Somchai')).toEqual(new Set([thai.id, latin.id]));
+    expect(ids('Sokha')).toEqual(new Set([khmer.id, latin.id]));
+    expect(ids('สมชาย')).toEqual(new Set([thai.id, latin.id]));
+    expect(ids('សុខា')).toEqual(new Set([khmer.id, latin.id]));
+    const hit = index.search('somchai').groups.page.find((h) => h.document.id === thai.id);
+    expect(hit?.matches.map((m) => words(thai.text, m))).toEqual(['สมชาย']);
+    expect(index.search('Somchai', { crossScript: false }).counts.page).toBe(1);
+  });
+
+  it('tolerates one OCR error from five letters and two from nine, ranking the exact word first', () => {
+    const index = new SearchIndex();
+    const exact = page('her passport was taken by the recruiter');
+    const misread = page('her passp0rt was taken by the recru1tcr');
+    index.put(misread);
+    index.put(exact);
+    index.put(page('a pass for the port'));
+    expect(index.search('passport ').groups.page.map((h) => h.document.id)).toEqual([
+      exact.id,
+      misread.id,
+    ]);
+    expect(index.search('recruiter ').counts.page).toBe(2);
+    expect(index.search('passport ', { fuzzy: false }).counts.page).toBe(1);
+    // Short words are matched as written: "pass" does not find "past" or "mass".
+    index.put(page('the past mass'));
+    expect(index.search('pass ').counts.page).toBe(1);
   });
 
   it('rejects a bad limit and a document without text', () => {

@@ -18,7 +18,7 @@ import {
   SECOND_PASSPHRASE,
   TEST_KDF,
   uniqueVaultName,
-} from './vaultFixture';
+} from '../../../helpers/vaultFixture';
 
 async function collect(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
   return new Uint8Array(await new Response(stream).arrayBuffer());
@@ -99,6 +99,11 @@ describe('backup and restore', () => {
     );
     copy.delete(headKey);
     original.delete(headKey);
+    // The integrity record moves with the restore entry too; the restored vault checks clean.
+    copy.delete('vaultMeta/"integrity"');
+    original.delete('vaultMeta/"integrity"');
+    expect(restored.integrity.lastReport).toMatchObject({ ok: true });
+    expect(await restored.integrity.check()).toMatchObject({ ok: true });
     expect([...copy.keys()].sort()).toEqual([...original.keys()].sort());
     for (const [key, row] of original) expect(copy.get(key), key).toEqual(row);
 
@@ -112,7 +117,7 @@ describe('backup and restore', () => {
     expect(restoredFile.length).toBe(2.5 * 1024 * 1024);
     expect(Buffer.from(restoredFile).equals(Buffer.from(originalFile))).toBe(true);
     expect(await restored.settings.get()).toEqual({ idleLockMinutes: 10 }); // Bob's own
-    const asAlice = await restored.lock().unlock(PASSPHRASE);
+    const asAlice = await restored.lock().unlock(PASSPHRASE, { insecureTestKdf: TEST_KDF });
     expect(await asAlice.settings.get()).toEqual({ idleLockMinutes: 4 });
     asAlice.lock();
     vault.lock();
@@ -123,10 +128,11 @@ describe('backup and restore', () => {
     const backup = await collect(await vault.exportBackup());
     const name = uniqueVaultName('nope');
     await expect(
-      restoreVault(new Blob([backup as Uint8Array<ArrayBuffer>]), {
-        name,
-        passphrase: 'wrong wrong wrong',
-      }),
+      restoreVault(
+        new Blob([backup as Uint8Array<ArrayBuffer>]),
+        { name, passphrase: 'wrong wrong wrong' },
+        { insecureTestKdf: TEST_KDF },
+      ),
     ).rejects.toBeInstanceOf(WrongPassphraseError);
     expect(await vaultExists(name)).toBe(false);
     expect(await Dexie.exists(vaultDbName(name))).toBe(false);
@@ -146,10 +152,11 @@ describe('backup and restore', () => {
     ];
     for (const [label, bytes, message] of attempts) {
       const name = uniqueVaultName(label.replace(/\s/g, '-'));
-      const error = await restoreVault(new Blob([bytes as Uint8Array<ArrayBuffer>]), {
-        name,
-        passphrase: PASSPHRASE,
-      }).catch((e: unknown) => e);
+      const error = await restoreVault(
+        new Blob([bytes as Uint8Array<ArrayBuffer>]),
+        { name, passphrase: PASSPHRASE },
+        { insecureTestKdf: TEST_KDF },
+      ).catch((e: unknown) => e);
       expect(error, label).toBeInstanceOf(BackupFormatError);
       expect((error as Error).message, label).toMatch(message);
       expect(await Dexie.exists(vaultDbName(name)), label).toBe(false);

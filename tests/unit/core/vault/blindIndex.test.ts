@@ -10,7 +10,7 @@ import {
   normalizeSha256,
   type UnlockedVault,
 } from '../../../../src/core/vault';
-import { newTestVault, rawDump } from './vaultFixture';
+import { newTestVault, rawDump } from '../../../helpers/vaultFixture';
 
 describe('normalisers', () => {
   it('phone numbers: spacing, 00 prefix and local form with a region give one E.164 value', () => {

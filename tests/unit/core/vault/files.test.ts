@@ -7,7 +7,7 @@ import {
   FileNotFoundError,
   type UnlockedVault,
 } from '../../../../src/core/vault';
-import { newTestVault, pseudoRandom, rawDb } from './vaultFixture';
+import { newTestVault, pseudoRandom, rawDb } from '../../../helpers/vaultFixture';
 
 /** A stream that hands out the bytes in awkward pieces, like a file input does. */
 function streamOf(bytes: Uint8Array, pieces: readonly number[]): ReadableStream<Uint8Array> {

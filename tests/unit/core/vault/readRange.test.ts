@@ -9,7 +9,7 @@ import {
   FileIntegrityError,
   InvalidVaultInputError,
 } from '../../../../src/core/vault';
-import { newTestVault, pseudoRandom, rawDb } from './vaultFixture';
+import { newTestVault, pseudoRandom, rawDb } from '../../../helpers/vaultFixture';
 
 async function setup() {
   const vault = await newTestVault();

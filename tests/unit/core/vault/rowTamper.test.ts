@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openCaseStore } from '../../../../src/core/cases';
 import { newId, type CaseId, type EntityId } from '../../../../src/core/model';
 import { RecordDecryptError } from '../../../../src/core/vault';
-import { flipSealedByte, newTestVault, rawDb } from './vaultFixture';
+import { flipSealedByte, newTestVault, rawDb } from '../../../helpers/vaultFixture';
 
 describe('row encryption and tampering', () => {
   it('names an altered row and keeps listing the others', async () => {
@@ -82,7 +82,7 @@ describe('row encryption and tampering', () => {
 
     const raw = rawDb(vault.name);
     const stored = (await raw.entities.get(entityId)) as unknown as Record<string, unknown>;
-    expect(Object.keys(stored).sort()).toEqual(['blind', 'caseId', 'id', 'sealed']);
+    expect(Object.keys(stored).sort()).toEqual(['blind', 'caseId', 'id', 'sealed', 'v']);
     // Someone edits the clear caseId to slip the entity into another case.
     await raw.entities.put({ ...stored, caseId: elsewhere.id } as never);
     // And someone plants a plaintext case.

@@ -28,7 +28,7 @@ import {
   SECOND_PASSPHRASE,
   TEST_KDF,
   uniqueVaultName,
-} from './vaultFixture';
+} from '../../../helpers/vaultFixture';
 
 async function sealedSnapshot(vaultName: string): Promise<Map<string, string>> {
   const raw = rawDb(vaultName);
@@ -51,7 +51,7 @@ async function sealedSnapshot(vaultName: string): Promise<Map<string, string>> {
 }
 
 describe('vault creation and unlock', () => {
-  it('uses real Argon2id (64 MiB, 3 passes) by default, stores the parameters, and unlocks', async () => {
+  it('uses real Argon2id (256 MiB, 3 passes) by default, stores the parameters, and unlocks', async () => {
     const name = uniqueVaultName('real-kdf');
     const started = performance.now();
     const vault = await createVault({ name, passphrase: PASSPHRASE, actor: ALICE });
@@ -59,7 +59,7 @@ describe('vault creation and unlock', () => {
     const slots = await vault.keySlots.list();
     expect(slots).toHaveLength(1);
     expect(slots[0]?.kdf).toEqual({
-      memoryKiB: 64 * 1024,
+      memoryKiB: 256 * 1024,
       iterations: 3,
       parallelism: PRODUCTION_KDF.parallelism,
     });
@@ -67,7 +67,7 @@ describe('vault creation and unlock', () => {
     const raw = rawDb(name);
     const [slotRow] = await raw.keySlots.toArray();
     raw.close();
-    expect(slotRow?.kdf.memoryKiB).toBe(65536);
+    expect(slotRow?.kdf.memoryKiB).toBe(262144);
     expect(slotRow?.kdf.iterations).toBe(3);
     expect(slotRow?.kdf.salt).toHaveLength(16);
 
@@ -89,12 +89,13 @@ describe('vault creation and unlock', () => {
     const vault = await newTestVault(name);
     const before = await sealedSnapshot(name);
     const handle = vault.lock();
-    await expect(handle.unlock('not the passphrase at all')).rejects.toBeInstanceOf(
+    const test = { insecureTestKdf: TEST_KDF };
+    await expect(handle.unlock('not the passphrase at all', test)).rejects.toBeInstanceOf(
       WrongPassphraseError,
     );
-    await expect(handle.unlock('')).rejects.toBeInstanceOf(WrongPassphraseError);
+    await expect(handle.unlock('', test)).rejects.toBeInstanceOf(WrongPassphraseError);
     expect(await sealedSnapshot(name)).toEqual(before);
-    const ok = await handle.unlock(PASSPHRASE);
+    const ok = await handle.unlock(PASSPHRASE, test);
     expect(ok.actor).toEqual(ALICE);
     ok.lock();
   });
@@ -169,7 +170,9 @@ describe('key slots', () => {
     const bobNew = 'Tonle Sap, rainy season 2031';
     await asBob.keySlots.changePassphrase(SECOND_PASSPHRASE, bobNew);
     const h2 = asBob.lock();
-    await expect(h2.unlock(SECOND_PASSPHRASE)).rejects.toBeInstanceOf(WrongPassphraseError);
+    await expect(
+      h2.unlock(SECOND_PASSPHRASE, { insecureTestKdf: TEST_KDF }),
+    ).rejects.toBeInstanceOf(WrongPassphraseError);
     const bobAgain = await h2.unlock(bobNew, { insecureTestKdf: TEST_KDF });
     expect((await openCaseStore(bobAgain).get(c.id)).summary).toBe('data');
 
@@ -179,12 +182,15 @@ describe('key slots', () => {
     await alice.keySlots.remove(bobSlot);
     await expect(alice.keySlots.remove(alice.keySlotId)).rejects.toThrow(/last key slot/);
     const h4 = alice.lock();
-    await expect(h4.unlock(bobNew)).rejects.toBeInstanceOf(WrongPassphraseError);
+    await expect(h4.unlock(bobNew, { insecureTestKdf: TEST_KDF })).rejects.toBeInstanceOf(
+      WrongPassphraseError,
+    );
 
     // No row was re-encrypted by any of this: every ciphertext present before is unchanged.
     const after = await sealedSnapshot(name);
-    // (The audit chain head moves with every audited change; it is not data.)
+    // (The audit chain head and the integrity record move with every change; they are not data.)
     before.delete('vaultMeta/"auditHead"');
+    before.delete('vaultMeta/"integrity"');
     expect(before.size).toBeGreaterThan(5);
     for (const [key, sealed] of before) expect(after.get(key), key).toBe(sealed);
     const final = await h4.unlock(PASSPHRASE, { insecureTestKdf: TEST_KDF });
@@ -238,7 +244,7 @@ describe('settings and signing key', () => {
     expect(await vault.settings.get()).toEqual({ idleLockMinutes: 10 });
     await vault.settings.update({ idleLockMinutes: 3 });
     await expect(vault.settings.update({ idleLockMinutes: 0 })).rejects.toThrow(/1 to 1440/);
-    const again = await vault.lock().unlock(PASSPHRASE);
+    const again = await vault.lock().unlock(PASSPHRASE, { insecureTestKdf: TEST_KDF });
     expect(await again.settings.get()).toEqual({ idleLockMinutes: 3 });
     const raw = rawDb(again.name);
     const stored = (await raw.settings.toArray()) as unknown as Record<string, unknown>[];
@@ -262,7 +268,7 @@ describe('settings and signing key', () => {
     const raw = rawDb(vault.name);
     const meta = (await raw.vaultMeta.toArray()) as unknown as Record<string, unknown>[];
     raw.close();
-    for (const row of meta) expect(Object.keys(row).sort()).toEqual(['id', 'sealed']);
+    for (const row of meta) expect(Object.keys(row).sort()).toEqual(['id', 'sealed', 'v']);
     vault.lock();
   });
 });

@@ -77,6 +77,21 @@ export const en = {
     unlock: 'Unlock',
     unlocking: 'Unlocking…',
     wrongPassphrase: 'That passphrase does not open this vault. Nothing was changed; try again.',
+    keySlotDamaged:
+      'The key slot of this vault is damaged ({{reason}}); the passphrase was not the problem. Restore the vault from a backup, or unlock with another user’s passphrase.',
+    backupDamaged:
+      'This backup is damaged: its key slot {{reason}}. Nothing was restored; use another copy of the backup.',
+    integrity: {
+      title: 'This vault was changed outside Ringtrace.',
+      whatToDo:
+        'Exports are refused until this is resolved: restore the vault from a backup made before the change, or, if you know why these records changed, accept the current state.',
+      accept: 'Accept the current state',
+      acceptTitle: 'Accept the vault as it is now?',
+      acceptMessage:
+        'The records named above stay as they are now (removed, added or rolled back), and the vault takes this as its state from here on. Your acceptance and what was reported are recorded in the audit log.',
+    },
+    integrityFailed:
+      '{{details}} Nothing was exported. Restore the vault from a backup made before the change, or, if you know why these records changed, accept the current state under Vault and users (recorded in the audit log).',
     lock: 'Lock',
     lockedIdle: 'The vault was locked after {{minutes}} minutes without activity.',
     restoreTitle: 'Restore a backup',
@@ -188,6 +203,8 @@ export const en = {
       unreadable: 'unreadable',
       tailRemoved: 'entries removed from the end',
       headMissing: 'chain head missing',
+      wiped: 'log wiped',
+      rolledBack: 'log rolled back',
     },
     seq: '#',
     at: 'When',

@@ -1,13 +1,15 @@
 /**
  * Real documents for the evidence tests, made by Chromium: PDFs with a text layer (page.pdf()),
  * PNG and JPEG screenshots, WebP from a canvas. Every launch gets a fresh profile directory,
- * deleted on close.
+ * deleted on close. Pages are drawn with the bundled fonts only (FIXTURE_SANS, see
+ * tests/helpers/fixtureFonts.ts), never the machine's.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Page } from 'playwright-core';
+import { setContentWithFixtureFonts } from '../../../../helpers/fixtureFonts';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -54,7 +56,7 @@ export async function launchChromium(): Promise<Chromium> {
   return {
     page,
     pdf: async (html, options = {}) => {
-      await page.setContent(html, { waitUntil: 'load' });
+      await setContentWithFixtureFonts(page, html);
       const pdf = await page.pdf({
         width: options.width ?? '8.5in',
         height: options.height ?? '11in',
@@ -65,11 +67,12 @@ export async function launchChromium(): Promise<Chromium> {
     },
     screenshot: async (html, type, size = { width: 640, height: 400 }) => {
       await page.setViewportSize(size);
-      await page.setContent(html, { waitUntil: 'load' });
+      await setContentWithFixtureFonts(page, html);
       const shot = await page.screenshot(type === 'jpeg' ? { type, quality: 90 } : { type });
       return new Uint8Array(shot);
     },
     canvasImage: async (text, mediaType, size, quality) => {
+      await setContentWithFixtureFonts(page, '<!doctype html><title>canvas</title>');
       const dataUrl = await page.evaluate(
         ({ text, mediaType, size, quality }) => {
           const canvas = document.createElement('canvas');
@@ -80,7 +83,7 @@ export async function launchChromium(): Promise<Chromium> {
           ctx.fillStyle = '#fff';
           ctx.fillRect(0, 0, size.width, size.height);
           ctx.fillStyle = '#000';
-          ctx.font = `${Math.round(size.height / 3)}px sans-serif`;
+          ctx.font = `${Math.round(size.height / 3)}px 'Fixture Sans'`;
           ctx.fillText(text, 10, size.height * 0.6);
           return canvas.toDataURL(mediaType, quality);
         },

@@ -112,6 +112,17 @@ export const evidence = {
     cite_one: 'Cite {{count}} word',
     cite_other: 'Cite {{count}} words',
     ocrKept: 'Original text as read (kept)',
+    /** A PDF page whose text layer was not trusted; {{n}} of its {{of}} characters. */
+    textLayerDoubt: {
+      nul: 'The PDF’s text layer on this page is unreliable ({{n}} of its {{of}} characters are NUL: its font has no Unicode map for them), so the page was read by OCR like a scan.',
+      control:
+        'The PDF’s text layer on this page is unreliable ({{n}} of its {{of}} characters are control characters, not text), so the page was read by OCR like a scan.',
+      replacement:
+        'The PDF’s text layer on this page is unreliable ({{n}} of its {{of}} characters are replacement characters (�): its font’s Unicode map is broken), so the page was read by OCR like a scan.',
+      'private-use':
+        'The PDF’s text layer on this page is unreliable ({{n}} of its {{of}} characters are private-use code points: its font’s Unicode map is missing or broken), so the page was read by OCR like a scan.',
+    },
+    textLayerKept: 'The PDF’s own text layer (kept as the file encodes it)',
   },
   detail: {
     record: 'Seizure record',
@@ -120,6 +131,8 @@ export const evidence = {
     fileMetadata: 'File and its metadata',
     noMetadata: 'The file carries no metadata (time, device, place, author).',
     bytes: '{{count, number}} bytes',
+    nameClaims:
+      'the name {{name}} says {{claimed}}, but the content is {{type}}: taken in as {{type}}',
     custody: 'Chain of custody',
   },
   /** Labels of the metadata keys intake reads (src/core/evidence/photoMetadata.ts, pdfMetadata.ts). */

@@ -1,6 +1,6 @@
-import type { GraphViewId, GraphViewRow } from '../../../core/db';
-import { newId, type CaseId, type EntityId } from '../../../core/model';
-import type { UnlockedVault } from '../../../core/vault';
+import type { GraphViewId, GraphViewRow } from '../db';
+import { newId, type CaseId, type EntityId } from '../model';
+import type { UnlockedVault } from '../vault';
 
 export type Positions = Readonly<Record<EntityId, Readonly<{ x: number; y: number }>>>;
 

@@ -1,7 +1,7 @@
 /** Builders shared by the vault, db, audit and case tests. */
-import { VaultDb, vaultDbName } from '../../../../src/core/db';
-import type { Actor } from '../../../../src/core/model';
-import { createVault, type KdfCost, type UnlockedVault } from '../../../../src/core/vault';
+import { VaultDb, vaultDbName } from '../../src/core/db';
+import type { Actor } from '../../src/core/model';
+import { createVault, type KdfCost, type UnlockedVault } from '../../src/core/vault';
 
 /**
  * Cheap Argon2id for tests that are not about the KDF, passed through the explicit test-only

@@ -3,11 +3,10 @@
  * it. An export takes case data out of the vault in the clear, so it is recorded in the audit
  * log, and victims stay out of it while "protect victims" is on.
  */
-import { toEntity } from '../../../core/entities';
-import { exportFtm } from '../../../core/ftm';
-import type { CaseId, EntityId } from '../../../core/model';
-import type { UnlockedVault } from '../../../core/vault';
-import type { CaseGraph } from './graphModel';
+import type { Entity, Link } from '../model';
+import { exportFtm } from './export';
+import type { CaseId, EntityId } from '../model';
+import type { UnlockedVault } from '../vault';
 
 export type FtmFile = Readonly<{
   text: string;
@@ -21,19 +20,19 @@ export type FtmFile = Readonly<{
 
 /** The FtM lines for the shown entities and the links between them. */
 export function ftmFileOf(
-  graph: CaseGraph,
+  graph: Readonly<{ entities: readonly Entity[]; links: readonly Link[] }>,
   shown: ReadonlySet<EntityId>,
   shownLinks: ReadonlySet<string>,
   protectVictims: boolean,
 ): FtmFile {
   const isVictim = (roles: readonly string[]): boolean => roles.includes('victim');
   const inView = graph.entities.filter((e) => shown.has(e.id));
-  const entities = inView.filter((e) => !(protectVictims && isVictim(e.roles))).map(toEntity);
+  const entities = inView.filter((e) => !(protectVictims && isVictim(e.roles)));
   const links = graph.links.filter((l) => shownLinks.has(l.id));
   const result = exportFtm({ entities, links });
   return {
     text: result.text,
-    entities: entities.length,
+    entities: entities.length - result.skippedEntities.length,
     links: links.length - result.skipped.length,
     victimsLeftOut: inView.length - entities.length,
     linksLeftOut: result.skipped.length,

@@ -1,8 +1,10 @@
-import type { EntityRow, LinkRow } from '../../../core/db';
-import { blindTokensFor } from '../../../core/entities/blind';
-import { EDGE_SCHEMAS, ENTITY_SCHEMAS, parseFtmLines, type FtmImport } from '../../../core/ftm';
-import type { CaseId, EntityKind, LinkType } from '../../../core/model';
-import type { UnlockedVault } from '../../../core/vault';
+import type { LinkRow } from '../db';
+import { entityWriteTables, putEntities } from '../entities/write';
+import { parseFtmLines } from './parse';
+import { EDGE_SCHEMAS, ENTITY_SCHEMAS } from './schemas';
+import type { FtmImport } from './types';
+import type { CaseId, EntityKind, LinkType } from '../model';
+import type { UnlockedVault } from '../vault';
 
 /** One row of the preview: how many records of a schema, and what they become. */
 export type SchemaCount = Readonly<{
@@ -41,16 +43,14 @@ export async function writeFtmImport(
   fileName: string,
   imported: FtmImport,
 ): Promise<void> {
-  const entities: EntityRow[] = imported.entities.map((e) => ({
-    ...e,
-    blind: blindTokensFor(vault, e),
-  }));
+  const { entities } = imported;
   // FtmLink keeps FtM's own link properties beside the Link fields, so that export to Aleph
   // loses nothing; the row is sealed whole, extra fields included.
   const links: LinkRow[] = [...imported.links];
   const { report } = imported;
-  await vault.writeAudited([vault.db.entities, vault.db.links], async (audit) => {
-    await vault.db.entities.bulkPut(entities);
+  await vault.writeAudited([...entityWriteTables(vault.db), vault.db.links], async (audit) => {
+    // Through the one entity writer: blind-index tokens and victims' pseudonyms by its rules.
+    await putEntities(vault, entities);
     await vault.db.links.bulkPut(links);
     await audit({
       action: 'ftm.import',
