@@ -85,3 +85,12 @@ export function communities(
     .map((ids) => ids.sort())
     .sort((a, b) => b.length - a.length || a[0]!.localeCompare(b[0]!));
 }
+
+/**
+ * The rings among the communities: those of two or more entities. An entity with no link to
+ * anyone (or only to itself) is a community of one to Louvain, but not a ring; the partition
+ * is sorted largest first, so a ring keeps its index (and its colour) in both lists.
+ */
+export function ringsOf<T>(communities: readonly (readonly T[])[]): readonly (readonly T[])[] {
+  return communities.filter((members) => members.length >= 2);
+}

@@ -2,7 +2,7 @@ import type { Role } from '../model';
 import { postSpans, type Span } from './dates';
 import type { GraphIndex } from './graphIndex';
 import { otherEnd } from './graphIndex';
-import { edgeSpans, edgeWeights, pathFromEdges, timeFilter } from './paths';
+import { edgeSpans, edgeWeights, pathFromEdges, preferredIncident, timeFilter } from './paths';
 import { HOP_DECAY } from './strength';
 import {
   GraphInputError,
@@ -31,7 +31,8 @@ type Reach = { strength: number; edge: number; prev: number; hops: number };
 
 /**
  * For every official, the suspects within `maxHops` links, each with the strongest path to them
- * (strength.ts), strongest first.
+ * (strength.ts), strongest first. Of several links between the same two entities, each step
+ * takes a cited one before an uncited one, then the better graded (paths.ts preferredIncident).
  *
  * Layered search: layer h holds, for each node, the strongest way to reach it in exactly h links.
  * Keeping layers apart (rather than one best value per node) matters because a strong path that
@@ -72,8 +73,7 @@ export function officialExposure(
       const next = new Map<number, Reach>();
       const decay = h > 1 ? HOP_DECAY : 1;
       for (const [v, reach] of layers[h - 1]!) {
-        for (const e of index.incident[v]!) {
-          if (!allowed(e)) continue;
+        for (const e of preferredIncident(index, v, allowed, weights)) {
           const w = otherEnd(index, e, v);
           if (w === official) continue;
           const strength = reach.strength * weights[e]! * decay;
@@ -104,7 +104,7 @@ export function officialExposure(
         id: nodes[v]!.id,
         name: nodes[v]!.name,
         hops: reach.hops,
-        path: pathFromEdges(index, official, edges.reverse(), weights),
+        path: pathFromEdges(index, official, edges.reverse(), weights, allowed),
       };
     });
     suspects.sort(

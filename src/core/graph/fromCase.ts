@@ -8,6 +8,8 @@ export { displayName };
 export function graphInputFromCase(
   entities: readonly Entity[],
   links: readonly Link[],
+  /** Links that rest on at least one citation. */
+  cited: ReadonlySet<string> = new Set(),
 ): GraphInput {
   const nodes: GraphNode[] = entities.map((e) => ({
     id: e.id,
@@ -26,6 +28,7 @@ export function graphInputFromCase(
     ...(l.to !== undefined ? { to: l.to } : {}),
     reliability: l.reliability,
     credibility: l.credibility,
+    ...(cited.has(l.id) ? { cited: true } : {}),
   }));
   return { nodes, edges };
 }

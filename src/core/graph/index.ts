@@ -19,7 +19,7 @@ export { listViews, saveView, deleteView, auditExport, type Positions } from './
 export { graphInputFromCase, displayName } from './fromCase';
 export { indexGraph, type GraphIndex } from './graphIndex';
 export { betweennessCentrality, betweennessFromSources, normaliseBetweenness } from './betweenness';
-export { communities, degrees, pageRanks, seededRandom, toGraphology } from './centrality';
+export { communities, degrees, pageRanks, ringsOf, seededRandom, toGraphology } from './centrality';
 export { officialExposure, SUSPECT_ROLES, type ExposureOptions } from './exposure';
 export { shortestPath, type ShortestPathOptions } from './paths';
 export { postSpans, linkSpan, withinPosts, type Span } from './dates';
@@ -49,3 +49,17 @@ export {
   type AnalysisWorker,
 } from './parallel';
 export { quickGroups, quickLayout, type Point } from './quickLayout';
+export {
+  filterReducer,
+  filtersOf,
+  INITIAL_FILTERS,
+  monthOf,
+  monthRange,
+  rangeNarrowed,
+  visibleElements,
+  type FilterAction,
+  type Filters,
+  type FilterState,
+  type Visible,
+} from './filters';
+export { unlinkedRows, type RowOptions, type Unlinked } from './unlinkedRows';

@@ -39,9 +39,51 @@ export function edgeWeights(index: GraphIndex): Float64Array {
   return Float64Array.from(index.input.edges, (e) => linkWeight(e.reliability, e.credibility));
 }
 
-export function makeStep(index: GraphIndex, e: number, from: number): PathStep {
+/**
+ * Whether link `a` is preferred over link `b` joining the same two entities: a cited link before
+ * an uncited one, then the better graded (strength.ts), then the earlier in the input. A path
+ * then rests on the best evidence there is for each of its steps.
+ */
+function preferred(index: GraphIndex, weights: Float64Array, a: number, b: number): boolean {
+  const ca = index.input.edges[a]!.cited === true;
+  const cb = index.input.edges[b]!.cited === true;
+  if (ca !== cb) return ca;
+  if (weights[a] !== weights[b]) return weights[a]! > weights[b]!;
+  return a < b;
+}
+
+/**
+ * The links from node `v` that a path may take: those `allowed`, and of several joining `v` to
+ * the same entity only the preferred one (see preferred above).
+ */
+export function preferredIncident(
+  index: GraphIndex,
+  v: number,
+  allowed: EdgeFilter,
+  weights: Float64Array,
+): readonly number[] {
+  const incident = index.incident[v]!;
+  const chosen = new Map<number, number>();
+  for (const e of incident) {
+    if (!allowed(e)) continue;
+    const w = otherEnd(index, e, v);
+    const current = chosen.get(w);
+    if (current === undefined || preferred(index, weights, e, current)) chosen.set(w, e);
+  }
+  return chosen.size === incident.length ? incident : [...chosen.values()];
+}
+
+export function makeStep(
+  index: GraphIndex,
+  e: number,
+  from: number,
+  allowed: EdgeFilter = () => true,
+): PathStep {
   const edge = index.input.edges[e]!;
   const to = otherEnd(index, e, from);
+  let passedOver = 0;
+  for (const other of index.incident[from]!)
+    if (other !== e && allowed(other) && otherEnd(index, other, from) === to) passedOver++;
   const forward = index.ends[2 * e] === from;
   return {
     from: index.input.nodes[from]!.id,
@@ -53,6 +95,8 @@ export function makeStep(index: GraphIndex, e: number, from: number): PathStep {
     ...(edge.to !== undefined ? { linkTo: edge.to } : {}),
     reliability: edge.reliability,
     credibility: edge.credibility,
+    ...(edge.cited === true ? { cited: true as const } : {}),
+    ...(passedOver > 0 ? { passedOver } : {}),
   };
 }
 
@@ -61,12 +105,13 @@ export function pathFromEdges(
   start: number,
   edges: readonly number[],
   weights: Float64Array,
+  allowed: EdgeFilter = () => true,
 ): GraphPath {
   const steps: PathStep[] = [];
   const nodes: EntityId[] = [index.input.nodes[start]!.id];
   let at = start;
   for (const e of edges) {
-    const step = makeStep(index, e, at);
+    const step = makeStep(index, e, at, allowed);
     steps.push(step);
     nodes.push(step.to);
     at = otherEnd(index, e, at);
@@ -82,7 +127,8 @@ export type ShortestPathOptions = Readonly<{
 /**
  * A shortest path (fewest links) from `from` to `to`, or null when none exists. Among the
  * shortest paths it returns the strongest one (strength.ts), so that the path shown rests on
- * the best-graded evidence; ties go to the earlier link in the input, for reproducibility.
+ * the best-graded evidence; of several links between the same two entities a cited one is taken
+ * before an uncited one (preferredIncident); ties go to the earlier link in the input.
  */
 export function shortestPath(
   input: GraphInput | GraphIndex,
@@ -108,8 +154,7 @@ export function shortestPath(
   for (let head = 0; head < queue.length; head++) {
     const v = queue[head]!;
     if (v === t) break;
-    for (const e of index.incident[v]!) {
-      if (!allowed(e)) continue;
+    for (const e of preferredIncident(index, v, allowed, weights)) {
       const w = otherEnd(index, e, v);
       if (distance[w] === -1) {
         distance[w] = distance[v]! + 1;
@@ -131,5 +176,5 @@ export function shortestPath(
     edges.push(e);
     at = otherEnd(index, e, at);
   }
-  return pathFromEdges(index, s, edges.reverse(), weights);
+  return pathFromEdges(index, s, edges.reverse(), weights, allowed);
 }

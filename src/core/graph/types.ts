@@ -35,6 +35,9 @@ export type GraphEdge = Readonly<{
   to?: IsoDate;
   reliability: SourceReliability;
   credibility: InformationCredibility;
+  /** The link rests on at least one citation. Of several links joining the same two entities,
+   * paths and exposure take a cited one before an uncited one (paths.ts preferredIncident). */
+  cited?: boolean;
 }>;
 
 export type GraphInput = Readonly<{
@@ -66,6 +69,11 @@ export type PathStep = Readonly<{
   linkTo?: IsoDate;
   reliability: SourceReliability;
   credibility: InformationCredibility;
+  /** Present when the link rests on a citation. */
+  cited?: true;
+  /** Present when other links join the same two entities: how many this step was preferred
+   * over (paths.ts preferredIncident). */
+  passedOver?: number;
 }>;
 
 export type GraphPath = Readonly<{

@@ -1,7 +1,12 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ENTITY_KINDS, NO_ROLE_COLOUR, ROLE_COLOURS, ROLE_ORDER } from '../../../core/model';
-import { COMMUNITY_COLOURS, KIND_SHAPES, OFFICIAL_RING } from './graphModel';
+import {
+  COMMUNITY_COLOURS,
+  KIND_SHAPES,
+  OFFICIAL_RING,
+  OTHER_COMMUNITY_COLOUR,
+} from './graphModel';
 
 /** Small SVG versions of the canvas shapes, so the legend shows exactly what the canvas draws. */
 function ShapeIcon({ shape, colour }: Readonly<{ shape: string; colour: string }>): ReactNode {
@@ -39,12 +44,20 @@ function ShapeIcon({ shape, colour }: Readonly<{ shape: string; colour: string }
   );
 }
 
-type Props = Readonly<{ colourMode: 'role' | 'community'; communities: number }>;
+type Props = Readonly<{
+  colourMode: 'role' | 'community';
+  /** Rings found (communities of two or more). */
+  rings: number;
+}>;
 
-export function Legend({ colourMode, communities }: Props): ReactNode {
+/**
+ * What the canvas's shapes, colours and marks mean. It stands beside the canvas, never over it
+ * (it once hid the entities in a corner), open at first and folded away by its summary.
+ */
+export function Legend({ colourMode, rings }: Props): ReactNode {
   const { t } = useTranslation();
   return (
-    <details className="network-legend" data-testid="network-legend">
+    <details className="network-legend" data-testid="network-legend" open>
       <summary>{t('network.legend.title')}</summary>
       <div className="network-legend-grid">
         <section>
@@ -77,12 +90,20 @@ export function Legend({ colourMode, communities }: Props): ReactNode {
                 </li>
               </>
             ) : (
-              COMMUNITY_COLOURS.slice(0, Math.max(1, communities)).map((c, i) => (
-                <li key={c}>
-                  <ShapeIcon shape="ellipse" colour={c} />
-                  {t('network.legend.ring', { number: String(i + 1) })}
+              <>
+                {COMMUNITY_COLOURS.slice(0, rings).map((c, i) => (
+                  <li key={c} data-testid="legend-ring">
+                    <ShapeIcon shape="ellipse" colour={c} />
+                    {t('network.legend.ring', { number: String(i + 1) })}
+                  </li>
+                ))}
+                <li>
+                  <ShapeIcon shape="ellipse" colour={OTHER_COMMUNITY_COLOUR} />
+                  {rings > COMMUNITY_COLOURS.length
+                    ? t('network.legend.otherRings')
+                    : t('network.legend.noRing')}
                 </li>
-              ))
+              </>
             )}
           </ul>
         </section>

@@ -44,6 +44,12 @@ export function PathSteps({ path, labelOf, citationsOfLink }: Props): ReactNode 
                 </a>
               ))
             )}
+            {step.passedOver !== undefined && (
+              <span className="muted small" data-testid="network-path-preferred">
+                {' '}
+                ({t('network.path.preferred', { count: step.passedOver })})
+              </span>
+            )}
           </li>
         );
       })}

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AnalysisResult, CentralityRow } from '../../../core/graph';
+import { ringsOf, type AnalysisResult, type CentralityRow } from '../../../core/graph';
 import type { EntityId } from '../../../core/model';
 
 type Props = Readonly<{
@@ -23,7 +23,7 @@ export function RankingPanel({ result, labelOf, onSelect }: Props): ReactNode {
   return (
     <div data-testid="network-ranking">
       <p className="small">
-        {t('network.ranking.intro', { communities: String(result.communities.length) })}
+        {t('network.ranking.intro', { communities: String(ringsOf(result.communities).length) })}
       </p>
       <div className="tabs" role="tablist" aria-label={t('network.ranking.sortBy')}>
         {(['betweenness', 'pagerank', 'degree'] as const).map((key) => (

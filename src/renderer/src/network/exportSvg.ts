@@ -2,6 +2,7 @@ import type cytoscape from 'cytoscape';
 import { esc } from '../../../core/bundle';
 import { LINE_DASH, type LineStyle } from '../../../core/model';
 import { OFFICIAL_RING } from './graphModel';
+import { dashOf, frameOf, type LegendEntry, type PictureHeader } from './pictureFrame';
 
 /*
  * The network as SVG, built from the model positions and the same element data the canvas
@@ -50,19 +51,61 @@ function shapePath(shape: string, x: number, y: number, r: number): string {
   }
 }
 
-export function networkToSvg(cy: cytoscape.Core): string {
+function closingTag(shape: string): string {
+  return shape === 'ellipse' ? 'circle' : shape.endsWith('rectangle') ? 'rect' : 'polygon';
+}
+
+function legendRow(entry: LegendEntry, x: number, y: number): string {
+  const label = `<text x="${x + 24}" y="${y + 4}" font-size="11"${entry.type === 'heading' ? ' font-weight="bold"' : ''}>${esc(entry.label)}</text>`;
+  switch (entry.type) {
+    case 'heading':
+      return `<text x="${x}" y="${y + 4}" font-size="11" font-weight="bold">${esc(entry.label)}</text>`;
+    case 'shape':
+      return `${shapePath(entry.shape, x + 8, y, 6)} fill="#eceff1" stroke="#455a64"></${closingTag(entry.shape)}>${label}`;
+    case 'colour':
+      return `<circle cx="${x + 8}" cy="${y}" r="6" fill="${esc(entry.colour)}" stroke="#455a64"/>${label}`;
+    case 'official':
+      return `<circle cx="${x + 8}" cy="${y}" r="5" fill="#6a1b9a" stroke="${OFFICIAL_RING}" stroke-width="3"/>${label}`;
+    case 'line': {
+      const dash = dashOf(entry.style);
+      // A path, not a <line>: the picture's <line> elements are its links, one each (what
+      // tests/e2e/networkLarge.e2e.test.ts counts), and the legend's samples are not links.
+      return `<path d="M${x} ${y}h18" stroke="#607d8b" stroke-width="2"${dash === '' ? '' : ` stroke-dasharray="${dash}"`}/>${label}`;
+    }
+  }
+}
+
+/**
+ * The network as SVG. With a header, the picture carries the title lines above it and the
+ * legend beside it (pictureFrame.ts).
+ */
+export function networkToSvg(cy: cytoscape.Core, header?: PictureHeader): string {
   const nodes = cy.nodes(':visible');
   const edges = cy.edges(':visible');
   const box = nodes.boundingBox({});
   const pad = 40;
-  const width = Math.max(1, Math.ceil(box.w + 2 * pad));
-  const height = Math.max(1, Math.ceil(box.h + 2 * pad));
+  const frame = header !== undefined ? frameOf(header) : null;
+  const top = frame?.headerHeight ?? 0;
+  const pictureWidth = Math.max(1, Math.ceil(box.w + 2 * pad));
+  const pictureHeight = Math.max(1, Math.ceil(box.h + 2 * pad), frame?.legendHeight ?? 0);
+  const width = pictureWidth + (frame?.legendWidth ?? 0);
+  const height = pictureHeight + top;
   const dx = pad - box.x1;
-  const dy = pad - box.y1;
+  const dy = pad - box.y1 + top;
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Noto Sans, sans-serif">`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
   ];
+  if (frame !== null) {
+    parts.push('<g data-part="header">');
+    for (const line of frame.lines)
+      parts.push(
+        `<text x="${line.x}" y="${line.y}" font-size="${line.bold ? 15 : 12}"${line.bold ? ' font-weight="bold"' : ''}>${esc(line.text)}</text>`,
+      );
+    parts.push('</g>', `<g data-part="legend" transform="translate(${pictureWidth} ${top})">`);
+    for (const row of frame.rows) parts.push(legendRow(row.entry, row.x, row.y));
+    parts.push('</g>');
+  }
   edges.forEach((edge) => {
     const s = edge.source().position();
     const t = edge.target().position();
@@ -82,7 +125,7 @@ export function networkToSvg(cy: cytoscape.Core): string {
       ? ` stroke="${OFFICIAL_RING}" stroke-width="6"`
       : ' stroke="#ffffff" stroke-width="1"';
     parts.push(
-      `${shapePath(String(node.data('shape')), x, y, r)} fill="${esc(String(node.data('colour')))}"${stroke}><title>${label}</title></${String(node.data('shape')) === 'ellipse' ? 'circle' : String(node.data('shape')).endsWith('rectangle') ? 'rect' : 'polygon'}>`,
+      `${shapePath(String(node.data('shape')), x, y, r)} fill="${esc(String(node.data('colour')))}"${stroke}><title>${label}</title></${closingTag(String(node.data('shape')))}>`,
       `<text x="${x.toFixed(1)}" y="${(y + r + 12).toFixed(1)}" font-size="10" text-anchor="middle"${official ? ' font-weight="bold"' : ''}>${label}</text>`,
     );
   });

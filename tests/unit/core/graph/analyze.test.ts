@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeGraph, GraphInputError } from '../../../../src/core/graph';
+import { analyzeGraph, GraphInputError, ringsOf } from '../../../../src/core/graph';
 import type { EntityId } from '../../../../src/core/model';
 import { addRing, NetworkBuilder, randomNetwork } from './plantedNetwork';
 
@@ -83,6 +83,22 @@ describe('analyzeGraph on a planted network', () => {
     const { communities } = analyzeGraph(b.build());
     expect(communities).toContainEqual(['z']);
     expect(communities.flat().sort()).toEqual(['x', 'y', 'z']);
+  });
+
+  it('counts as rings only communities of two or more: an isolated entity or a self-link is none', () => {
+    const b = new NetworkBuilder();
+    for (const n of ['a', 'b', 'c', 'd', 'e', 'alone', 'self']) b.node(n);
+    b.link('a', 'b');
+    b.link('b', 'c');
+    b.link('c', 'a');
+    b.link('d', 'e');
+    b.link('self', 'self');
+    const { communities } = analyzeGraph(b.build());
+    expect(communities).toHaveLength(4);
+    expect(ringsOf(communities).map((r) => [...r].sort())).toEqual([
+      ['a', 'b', 'c'],
+      ['d', 'e'],
+    ]);
   });
 
   it('rejects links to entities that are not in the input, naming the link', () => {

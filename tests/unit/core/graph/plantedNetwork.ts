@@ -40,6 +40,7 @@ export class NetworkBuilder {
       reliability: SourceReliability;
       credibility: InformationCredibility;
       directed: boolean;
+      cited: boolean;
     }> = {},
   ): LinkId {
     const id = (extra.id ?? `L${this.edges.length}:${source}-${target}`) as LinkId;
@@ -53,6 +54,7 @@ export class NetworkBuilder {
       ...(extra.to !== undefined ? { to: extra.to } : {}),
       reliability: extra.reliability ?? 'B',
       credibility: extra.credibility ?? 2,
+      ...(extra.cited === true ? { cited: true } : {}),
     });
     return id;
   }

@@ -106,6 +106,10 @@ export const network = {
     noPath: 'These two are not connected.',
     summary: '{{hops}} links, strength {{strength}}.',
     noEvidence: 'no evidence cited',
+    preferred_one:
+      'chosen over {{count}} other link between the same two: cited links first, then the better graded',
+    preferred_other:
+      'chosen over {{count}} other links between the same two: cited links first, then the better graded',
   },
   details: {
     none: 'Select an entity or a link on the canvas, or in the list of entities shown.',
@@ -125,6 +129,11 @@ export const network = {
     dates: 'From {{from}} to {{to}}',
     grading: 'Source {{reliability}}, information {{credibility}}',
   },
+  picture: {
+    title: 'Network of case {{reference}}: {{title}}',
+    exported: 'Exported {{date}} from Ringtrace',
+    pseudonymised: 'Victims pseudonymised',
+  },
   legend: {
     title: 'Legend',
     kinds: 'Shape: kind',
@@ -132,6 +141,8 @@ export const network = {
     communities: 'Colour: ring',
     ring: 'Ring {{number}}',
     noRole: 'No role',
+    noRing: 'In no ring',
+    otherRings: 'Smaller rings, and in no ring',
     marks: 'Marks',
     official: 'Official (gold double ring)',
     solid: 'Source reliability A–B',
