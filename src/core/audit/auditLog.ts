@@ -235,7 +235,9 @@ export async function verifyAuditLog(
         'rolledBack',
         first,
         `The audit log is a valid chain but not the vault's latest: ${
-          seqs.length > 0 ? `entries ${seqs.join(', ')} differ from what was written` : 'its head differs from what was written'
+          seqs.length > 0
+            ? `entries ${seqs.join(', ')} differ from what was written`
+            : 'its head differs from what was written'
         } (the log was rolled back or replaced).`,
       );
     }

@@ -26,8 +26,7 @@ export function IntegrityBanner({ vault }: Readonly<{ vault: UnlockedVault }>): 
   };
   return (
     <div className="warning integrity-banner" role="alert" data-testid="integrity-banner">
-      <strong>{t('vault.integrity.title')}</strong> {report.message}{' '}
-      {t('vault.integrity.whatToDo')}{' '}
+      <strong>{t('vault.integrity.title')}</strong> {report.message} {t('vault.integrity.whatToDo')}{' '}
       <button type="button" onClick={() => setConfirming(true)} data-testid="integrity-accept">
         {t('vault.integrity.accept')}
       </button>
