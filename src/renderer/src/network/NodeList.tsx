@@ -1,13 +1,12 @@
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EntityRow } from '../../../core/db';
-import type { EntityId } from '../../../core/model';
+import type { Entity, EntityId } from '../../../core/model';
 import type { Point } from './NetworkCanvas';
 
 type Props = Readonly<{
   /** The entities the filters leave shown, in the case's order. */
-  entities: readonly EntityRow[];
+  entities: readonly Entity[];
   labelOf: (id: EntityId) => string;
   colourOf: (id: EntityId) => string;
   communityOf: ReadonlyMap<EntityId, number>;

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { CaseRow, CitationRow, EntityRow, GraphViewRow, LinkRow } from '../../../core/db';
+import type { CaseRow, CitationRow, GraphViewRow, LinkRow } from '../../../core/db';
 import { graphInputFromCase, monthRange, type GraphInput } from '../../../core/graph';
-import type { CaseId, EntityId } from '../../../core/model';
+import type { CaseId, Entity, EntityId } from '../../../core/model';
 import { useSession } from '../vault/session';
 import { loadCaseGraph, victimPseudonyms, type CaseGraph } from './graphModel';
 import { startLayoutWorker } from './layoutClient';
@@ -12,7 +12,7 @@ import { listViews } from '../../../core/graph';
 export type CaseNetwork = Readonly<{
   graph: CaseGraph;
   input: GraphInput;
-  entityById: ReadonlyMap<EntityId, EntityRow>;
+  entityById: ReadonlyMap<EntityId, Entity>;
   linkById: ReadonlyMap<string, LinkRow>;
   linksByEntity: ReadonlyMap<EntityId, readonly LinkRow[]>;
   citationsOf: (id: string) => readonly CitationRow[];

@@ -47,7 +47,8 @@ export const errors = {
     notConfirmed: 'Confirm the fingerprints with the partner first.',
     partnerExists: 'This partner agency is already added.',
     badPackage: 'This is not an exchange package, or it is damaged.',
-    unknownPartner: 'This package comes from an agency that is not one of your partners.',
+    unknownPartner:
+      'This package comes from an agency that is not one of your partner agencies. Import their public key file and confirm its fingerprint first.',
     changedKey:
       'This package is signed with a different key from the one confirmed for this partner: do not trust it until you have checked with them.',
     badSignature:

@@ -106,6 +106,8 @@ export const network: SingleFormTranslation<typeof en> = {
     noPath: 'ទាំងពីរនេះមិនមានទំនាក់ទំនងគ្នាទេ។',
     summary: 'តំណភ្ជាប់ {{hops}} កម្លាំង {{strength}}។',
     noEvidence: 'មិនបានយោងភស្តុតាង',
+    preferred_other:
+      'ត្រូវបានជ្រើសជាងតំណភ្ជាប់ {{count}} ផ្សេងទៀតរវាងធាតុពីរដដែល៖ តំណភ្ជាប់ដែលមានការយោងមុន បន្ទាប់មកតំណភ្ជាប់ដែលមានការវាយតម្លៃល្អជាង',
   },
   details: {
     none: 'ជ្រើសរើសធាតុ ឬតំណភ្ជាប់មួយនៅលើផ្ទាំង ឬក្នុងបញ្ជីធាតុដែលបានបង្ហាញ។',
@@ -124,6 +126,11 @@ export const network: SingleFormTranslation<typeof en> = {
     dates: 'ពី {{from}} ដល់ {{to}}',
     grading: 'ប្រភព {{reliability}} ព័ត៌មាន {{credibility}}',
   },
+  picture: {
+    title: 'បណ្តាញនៃសំណុំរឿង {{reference}}៖ {{title}}',
+    exported: 'នាំចេញពី Ringtrace នៅ {{date}}',
+    pseudonymised: 'ជនរងគ្រោះត្រូវបានជំនួសដោយឈ្មោះសម្មត',
+  },
   legend: {
     title: 'កំណត់សម្គាល់',
     kinds: 'រាង៖ ប្រភេទ',
@@ -131,6 +138,8 @@ export const network: SingleFormTranslation<typeof en> = {
     communities: 'ពណ៌៖ ក្រុម',
     ring: 'ក្រុម {{number}}',
     noRole: 'គ្មានតួនាទី',
+    noRing: 'មិនស្ថិតក្នុងក្រុមណាទេ',
+    otherRings: 'ក្រុមតូចៗ និងមិនស្ថិតក្នុងក្រុមណា',
     marks: 'សញ្ញាសម្គាល់',
     official: 'មន្ត្រី (រង្វង់ពីរជាន់ពណ៌មាស)',
     solid: 'ភាពអាចទុកចិត្តបាននៃប្រភព A–B',

@@ -106,6 +106,8 @@ export const network: SingleFormTranslation<typeof en> = {
     noPath: 'ทั้งสองไม่ได้เชื่อมโยงกัน',
     summary: '{{hops}} ความเชื่อมโยง ความแน่นแฟ้น {{strength}}',
     noEvidence: 'ไม่มีการอ้างอิงพยานหลักฐาน',
+    preferred_other:
+      'เลือกแทนความเชื่อมโยงอื่นอีก {{count}} รายการระหว่างสองฝ่ายเดียวกัน: ความเชื่อมโยงที่มีการอ้างอิงก่อน แล้วจึงเป็นความเชื่อมโยงที่ได้รับการประเมินดีกว่า',
   },
   details: {
     none: 'เลือกองค์ประกอบหรือความเชื่อมโยงบนผืนผ้าใบ หรือในรายการองค์ประกอบที่แสดง',
@@ -124,6 +126,11 @@ export const network: SingleFormTranslation<typeof en> = {
     dates: 'ตั้งแต่ {{from}} ถึง {{to}}',
     grading: 'แหล่งข่าว {{reliability}} ข้อมูล {{credibility}}',
   },
+  picture: {
+    title: 'เครือข่ายของคดี {{reference}}: {{title}}',
+    exported: 'ส่งออกจาก Ringtrace เมื่อ {{date}}',
+    pseudonymised: 'ผู้เสียหายใช้นามสมมติ',
+  },
   legend: {
     title: 'คำอธิบายสัญลักษณ์',
     kinds: 'รูปทรง: ประเภท',
@@ -131,6 +138,8 @@ export const network: SingleFormTranslation<typeof en> = {
     communities: 'สี: กลุ่ม',
     ring: 'กลุ่ม {{number}}',
     noRole: 'ไม่มีบทบาท',
+    noRing: 'ไม่อยู่ในกลุ่มใด',
+    otherRings: 'กลุ่มย่อย และไม่อยู่ในกลุ่มใด',
     marks: 'เครื่องหมาย',
     official: 'เจ้าหน้าที่รัฐ (วงแหวนคู่สีทอง)',
     solid: 'ความน่าเชื่อถือของแหล่งข่าว A–B',
